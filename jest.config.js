@@ -1,0 +1,15 @@
+// TypeScript is pinned to 5.9 because ts-jest 29 supports TypeScript ">=4.3 <7" only; TypeScript 7
+// (the native compiler) drops the JS compiler API that ts-jest calls. ts-jest runs in
+// isolatedModules mode (transpile only) because `npm run typecheck` already type-checks everything.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/.outpost/'],
+  modulePathIgnorePatterns: ['<rootDir>/cdk.out/', '<rootDir>/.outpost/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+  },
+  testTimeout: 30000,
+};

@@ -1,0 +1,66 @@
+// The contract between the sandbox library and the host that runs it.
+//
+// Everything under sandbox-lib/ is bundled into one script and evaluated *inside* the
+// APPSYNC_JS vm context, so it may not import Node modules or anything outside this folder.
+// It reaches the host only through `Bridge`, whose functions take and return primitives:
+// a host object handed to resolver code would let it climb to the host's `Function`.
+
+/** Host functions the sandbox may call. Every argument and return value is a primitive. */
+export interface Bridge {
+  /** Milliseconds since the epoch, from the host's injectable clock. */
+  now(): number;
+  /** `byteCount` cryptographically random bytes, as lowercase hex. */
+  randomHex(byteCount: number): string;
+  /** Parses XML the way AppSync's util.xml does; returns JSON text, or throws on malformed XML. */
+  xmlToJson(xml: string): string;
+}
+
+/** One GraphQL error as AppSync reports it. */
+export interface GraphQLErrorEntry {
+  message: string;
+  errorType?: string;
+  data?: unknown;
+  errorInfo?: unknown;
+}
+
+/** How the current request was authorized, as util.authType() and ctx.identity need it. */
+export type AuthMode = 'AMAZON_COGNITO_USER_POOLS' | 'API_KEY' | 'AWS_IAM' | 'AWS_LAMBDA' | 'OPENID_CONNECT';
+
+/** Mutable state of one evaluation; the host resets it before every request/response call. */
+export interface EvalState {
+  authMode: AuthMode | undefined;
+  /** util.appendError entries: reported as outErrors. */
+  errors: GraphQLErrorEntry[];
+  /** extensions.setSubscriptionFilter / setSubscriptionInvalidationFilter. */
+  subscriptionFilter: unknown;
+  subscriptionInvalidationFilter: unknown;
+  /** extensions.invalidateSubscriptions calls. */
+  invalidations: unknown[];
+  /** extensions.evictFromApiCache calls. */
+  cacheEvictions: { typeName: string; fieldName: string; keys: unknown }[];
+  /** util.http.addResponseHeader(s). */
+  responseHeaders: Record<string, string>;
+}
+
+/** What util factories receive: the bridge, and a view of the evaluation in progress. */
+export interface SandboxHost {
+  bridge: Bridge;
+  state(): EvalState;
+}
+
+/**
+ * Thrown inside the sandbox to stop the evaluation: util.error, util.unauthorized and
+ * runtime.earlyReturn. Resolver code cannot catch it (APPSYNC_JS has no try/catch); the
+ * evaluation wrapper does.
+ */
+export type Abort =
+  | { outpostAbort: 'error'; error: GraphQLErrorEntry }
+  | { outpostAbort: 'earlyReturn'; data: unknown; skipTo?: 'END' | 'NEXT' };
+
+export function abort(value: Abort): never {
+  throw value;
+}
+
+export function isAbort(value: unknown): value is Abort {
+  return typeof value === 'object' && value !== null && 'outpostAbort' in value;
+}
