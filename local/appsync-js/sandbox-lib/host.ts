@@ -40,6 +40,8 @@ export interface EvalState {
   cacheEvictions: { typeName: string; fieldName: string; keys: unknown }[];
   /** util.http.addResponseHeader(s). */
   responseHeaders: Record<string, string>;
+  /** The field being resolved, from ctx.info, when the evaluation has one (util.unauthorized names it). */
+  field?: { parentTypeName: string; fieldName: string };
 }
 
 /** What util factories receive: the bridge, and a view of the evaluation in progress. */
@@ -63,4 +65,18 @@ export function abort(value: Abort): never {
 
 export function isAbort(value: unknown): value is Abort {
   return typeof value === 'object' && value !== null && 'outpostAbort' in value;
+}
+
+/**
+ * The bridge the evaluation host installs: the util bridge plus a monotonic clock for the CPU
+ * budget. Kept apart from `Bridge` so util factories and their tests need not provide it.
+ */
+export interface RuntimeBridge extends Bridge {
+  /** Monotonic milliseconds (not the injectable wall clock), for the per-evaluation CPU budget. */
+  cpuClock(): number;
+}
+
+/** Thrown by the CPU budget check; resolver code cannot catch it. */
+export interface BudgetExceeded {
+  outpostBudgetExceeded: true;
 }
