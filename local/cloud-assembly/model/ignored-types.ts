@@ -1,0 +1,25 @@
+/**
+ * Resource types with no local meaning, skipped without a warning: permissions (Outpost Local does
+ * not enforce IAM), log groups and retention, monitoring, CDK's own bookkeeping, and Lambda
+ * versions and aliases (their ARNs resolve, and lead to the one local function). Anything not
+ * listed here and not modelled gets an UnsupportedResourceType warning.
+ */
+export const IGNORED_RESOURCE_TYPES: ReadonlySet<string> = new Set([
+  'AWS::IAM::Role',
+  'AWS::IAM::Policy',
+  'AWS::IAM::ManagedPolicy',
+  'AWS::Lambda::Permission',
+  'AWS::Lambda::Version',
+  'AWS::Lambda::Alias',
+  'AWS::Logs::LogGroup',
+  'Custom::LogRetention',
+  'AWS::CloudWatch::Alarm',
+  'AWS::CloudWatch::CompositeAlarm',
+  'AWS::CloudWatch::Dashboard',
+  'AWS::CDK::Metadata',
+]);
+
+/** Custom resources run their provider function at deploy time only. */
+export function isCustomResourceType(type: string): boolean {
+  return type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
+}
