@@ -1,0 +1,3 @@
+export { ensureLocalCertificates } from './ensure-local-certificates';
+export type { EnsureLocalCertificatesOptions, LocalCertificates } from './ensure-local-certificates';
+export { LocalCertificateError } from './errors';
