@@ -1,0 +1,10 @@
+export { startStreamPoller } from './poller';
+export type { StreamMapping, StreamPoller, StreamPollerOptions } from './poller';
+export type { DeliveryFailure, Invoke } from './batch-delivery';
+export type { DynamoDBStreamEvent, DynamoDBStreamEventRecord } from './event-record';
+export { compileFilterCriteria, compileFilterPattern, FilterPatternError } from './filter-pattern';
+export type { FilterCriteria } from './filter-pattern';
+export { markTtlDelete, ttlDeleteKey, TTL_DELETE_IDENTITY } from './ttl-deletes';
+export type { TtlDeleteMarks } from './ttl-deletes';
+export { DEFAULT_RETRY_DELAY } from './retry-delay';
+export type { RetryDelay } from './retry-delay';
