@@ -1,5 +1,6 @@
 // The subcommands of `outpost`. Add a command by adding it here.
 import type { Command } from './command';
 import { evaluateCommand } from './evaluate-command';
+import { startCommand } from './start-command';
 
-export const COMMANDS: readonly Command[] = [evaluateCommand];
+export const COMMANDS: readonly Command[] = [startCommand, evaluateCommand];

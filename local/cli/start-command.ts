@@ -1,0 +1,64 @@
+// `outpost start` (`npm start`): runs the synthesized stack on this machine until Ctrl-C.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startStack } from '../stack/start-stack';
+import type { Command } from './command';
+import { UsageError } from './usage-error';
+
+const MINIMUM_NODE_MAJOR = 20;
+
+function port(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) throw new UsageError(`${flag} must be a port number from 1 to 65535; received ${value}.`);
+  return parsed;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'Synthesize the CDK app and run that stack locally (DynamoDB Local, cognito-local, AppSync, Lambda).',
+  usage: '[--reset] [--in-memory] [--port HTTPS_PORT] [--http-port HTTP_PORT]',
+  async run(args, io) {
+    let values: { reset?: boolean; 'in-memory'?: boolean; port?: string; 'http-port'?: string };
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: { reset: { type: 'boolean' }, 'in-memory': { type: 'boolean' }, port: { type: 'string' }, 'http-port': { type: 'string' } },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      throw new UsageError((error as Error).message, { cause: error });
+    }
+    const nodeMajor = Number(process.versions.node.split('.')[0]);
+    if (nodeMajor < MINIMUM_NODE_MAJOR) {
+      io.stderr.write(`Outpost Local needs Node.js ${MINIMUM_NODE_MAJOR} or newer; this is ${process.version}. See .nvmrc.\n`);
+      return 1;
+    }
+    const log = (line: string) => io.stdout.write(`${line}\n`);
+    const stack = await startStack({
+      repoRoot: path.resolve(__dirname, '..', '..'),
+      reset: values.reset,
+      inMemory: values['in-memory'],
+      ports: { https: port(values.port, '--port'), http: port(values['http-port'], '--http-port') },
+      log,
+    });
+    const signal = await untilStopped();
+    log(`${signal}: stopping Outpost Local…`);
+    await stack.stop();
+    return 0;
+  },
+};

@@ -1,0 +1,84 @@
+// One AppSync API of the template, runnable: schema, resolvers, data sources, auth and the
+// POST /graphql handler, wired from the cloud-assembly model.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { buildAppSyncSchema } from '../../schema/validate';
+import type { GraphqlApiModel } from '../cloud-assembly';
+import type { JsonObject } from '../appsync/auth/jwt';
+import { authConfigFromApi, authorizeField, Authenticator, type AuthenticatedRequest, type LocalAuthWiring } from '../appsync/auth';
+import { executeAppSync } from '../appsync/execution/execute';
+import type { DataSource, ExecutionServices } from '../appsync/execution/types';
+import { createGraphQLHandler } from '../appsync/http';
+import { withAwsScalars } from '../appsync/scalars';
+import type { ResolverRuntime } from '../appsync-js/sandbox/resolver-module';
+import type { Clock } from '../services/clock';
+import { buildResolverTable } from './resolver-table';
+
+export class ApiWiringError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ApiWiringError';
+  }
+}
+
+export interface LocalApi {
+  readonly model: GraphqlApiModel;
+  readonly schema: GraphQLSchema;
+  readonly authenticator: Authenticator;
+  readonly services: ExecutionServices;
+  readonly handleGraphQL: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+}
+
+export interface LocalApiDeps {
+  readonly runtime: ResolverRuntime;
+  readonly dataSources: Readonly<Record<string, DataSource>>;
+  readonly authWiring: LocalAuthWiring;
+  readonly clock: Clock;
+  readonly log: (line: string) => void;
+}
+
+export function buildLocalApi(model: GraphqlApiModel, deps: LocalApiDeps): LocalApi {
+  if (!model.schema) throw new ApiWiringError(`The API ${model.name ?? model.logicalId} has no schema in the template.`);
+  const schema = withAwsScalars(buildAppSyncSchema(model.schema.definition, 'schema.graphql'));
+  const services: ExecutionServices = {
+    runtime: deps.runtime,
+    resolvers: buildResolverTable(model),
+    dataSources: deps.dataSources,
+    env: model.environmentVariables,
+    limits: {
+      queryDepthLimit: model.queryDepthLimit,
+      resolverCountLimit: model.resolverCountLimit,
+      introspectionEnabled: model.introspectionConfig === 'ENABLED',
+    },
+  };
+  const authenticator = new Authenticator(authConfigFromApi(model, deps.authWiring), { clock: deps.clock });
+  const handleGraphQL = createGraphQLHandler<AuthenticatedRequest & { headers: Record<string, string> }>({
+    authenticate: async (request) => ({
+      ...(await authenticator.authenticate({
+        ...request,
+        graphql: {
+          query: request.graphql.query,
+          operationName: request.graphql.operationName ?? undefined,
+          variables: (request.graphql.variables ?? undefined) as JsonObject | undefined,
+        },
+      })),
+      headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : (value ?? '')])),
+    }),
+    execute: (caller, body) =>
+      executeAppSync(
+        schema,
+        services,
+        {
+          identity: caller.identity,
+          authMode: caller.mode,
+          headers: caller.headers,
+          // AppSync sets domainName only for custom domains, which a local stack does not have.
+          domainName: null,
+          authorizeField: (parentType, fieldName) => ({ allowed: authorizeField(schema, parentType, fieldName, caller) }),
+        },
+        body,
+      ),
+    onInternalError: (error) => deps.log(`graphql: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  return { model, schema, authenticator, services, handleGraphQL };
+}

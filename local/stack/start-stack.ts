@@ -1,0 +1,286 @@
+// `npm start`: synthesizes the CDK app and runs that stack on this machine (DESIGN.md, "One source
+// of truth"). Every step that started something is undone if a later step fails.
+import * as path from 'node:path';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { readCloudAssembly, type StackModel, type AssemblyWarning, type ResourceOverrides, createLocalEnvironment, type GraphqlApiModel } from '../cloud-assembly';
+import { createExplorerHandler } from '../appsync/explorer';
+import { formatReadyBanner, writeAmplifyOutputs, type AmplifyOutputs } from '../appsync/outputs';
+import { ensureLocalCertificates } from '../appsync/tls';
+import { ResolverRuntime } from '../appsync-js/sandbox/resolver-module';
+import { systemClock, type Clock } from '../services/clock';
+import { localCognitoClient, startCognitoLocal } from '../services/cognito-local';
+import { localDynamoDbClient, startDynamoDbLocal } from '../services/dynamodb-local';
+import { createLambdaRuntime, LOCAL_CREDENTIALS } from '../services/lambda';
+import type { TtlDeleteMarks } from '../services/streams';
+import { buildDataSources } from './data-sources';
+import { dataDirLayout, resetData } from './data-dir';
+import { DEMO_USERS, type DemoUserProfile } from './demo-users';
+import { functionSpecs, startStreamPollers } from './functions';
+import { buildLocalApi, type LocalApi } from './local-api';
+import { stackOutputs } from './outputs';
+import { choosePorts, type StackPorts } from './ports';
+import { provisionStack } from './provision';
+import { seedDemoUsers } from './seed';
+import { startServers } from './servers';
+import { endStaleProcess, writePidFile } from './stale-process';
+import { synthesizeIfChanged } from './synth';
+
+export class StackStartError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StackStartError';
+  }
+}
+
+export interface StartStackOptions {
+  readonly repoRoot: string;
+  /** Default `<repoRoot>/.outpost`. */
+  readonly dataDir?: string;
+  /** Keep DynamoDB data in memory (tests). Cognito data still goes to `dataDir`. */
+  readonly inMemory?: boolean;
+  /** Start from empty tables and no users. */
+  readonly reset?: boolean;
+  readonly ports?: Partial<StackPorts>;
+  /** Where amplify_outputs.json goes. Default `<repoRoot>/amplify_outputs.json`. */
+  readonly outputsPath?: string;
+  readonly log: (line: string) => void;
+  readonly clock?: Clock;
+  /** Synthesize even if nothing changed. */
+  readonly forceSynth?: boolean;
+  readonly demoUsers?: readonly DemoUserProfile[];
+}
+
+export interface LocalStack {
+  readonly stack: StackModel;
+  readonly warnings: readonly AssemblyWarning[];
+  readonly api: LocalApi;
+  readonly urls: { readonly https: string; readonly http: string; readonly realtime: readonly string[]; readonly explorer: string };
+  readonly ports: StackPorts;
+  readonly dynamodbEndpoint: string;
+  readonly cognitoEndpoint: string;
+  readonly userPool?: { readonly userPoolId: string; readonly clientId: string };
+  readonly apiKey?: string;
+  readonly caCertPath: string;
+  readonly outputsPath: string;
+  readonly outputs: AmplifyOutputs;
+  readonly startupMs: number;
+  stop(): Promise<void>;
+}
+
+const REGION = 'us-east-1';
+const ACCOUNT_ID = '000000000000';
+const DYNAMODB_LOCAL_MARKER = 'DynamoDBLocal.jar';
+
+function onlyStack(stacks: readonly StackModel[]): StackModel {
+  if (stacks.length !== 1) throw new StackStartError(`Outpost Local runs one stack; the cloud assembly has ${stacks.length}: ${stacks.map((s) => s.stackName).join(', ')}.`);
+  return stacks[0];
+}
+
+function onlyApi(stack: StackModel): GraphqlApiModel {
+  if (stack.graphqlApis.length !== 1) throw new StackStartError(`Outpost Local serves one AppSync API; the stack ${stack.stackName} has ${stack.graphqlApis.length}.`);
+  return stack.graphqlApis[0];
+}
+
+export async function startStack(options: StartStackOptions): Promise<LocalStack> {
+  const started = Date.now();
+  const log = options.log;
+  const clock = options.clock ?? systemClock;
+  const layout = dataDirLayout(options.dataDir ?? path.join(options.repoRoot, '.outpost'));
+  const outputsPath = options.outputsPath ?? path.join(options.repoRoot, 'amplify_outputs.json');
+  const demoUsers = options.demoUsers ?? DEMO_USERS;
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups.length = 0;
+  };
+
+  try {
+    const dynamodbPidFile = path.join(layout.root, 'dynamodb.pid');
+    await endStaleProcess(dynamodbPidFile, DYNAMODB_LOCAL_MARKER, log);
+    if (options.reset) resetData(layout, log);
+
+    const synth = await synthesizeIfChanged({ repoRoot: options.repoRoot, hashFile: layout.synthHashFile, force: options.forceSynth, log });
+    const firstRead = readCloudAssembly(synth.outDir);
+    const stack = onlyStack(firstRead.stacks);
+
+    const ports = await choosePorts({ file: layout.portsFile, requested: options.ports ?? {}, log });
+    const [dynamodb, cognito, tls] = await Promise.all([
+      startDynamoDbLocal({
+        dataDir: layout.dynamodb,
+        inMemory: options.inMemory,
+        log,
+        onEvent: (event) => {
+          if (event.type === 'restarted') writePidFile(dynamodbPidFile, event.pid);
+        },
+      }),
+      startCognitoLocal({ dataDir: layout.cognito, port: ports.cognito, clock, log }),
+      ensureLocalCertificates(layout.tls, { clock, log }),
+    ]);
+    cleanups.push(() => dynamodb.stop(), () => cognito.stop());
+    writePidFile(dynamodbPidFile, dynamodb.pid);
+
+    const dynamodbClient = localDynamoDbClient(dynamodb.endpoint);
+    const cognitoClient = localCognitoClient(cognito.endpoint);
+    const streamsClient = new DynamoDBStreamsClient({ endpoint: dynamodb.endpoint, region: REGION, credentials: { accessKeyId: 'outpost', secretAccessKey: 'outpost' } });
+    cleanups.push(async () => {
+      dynamodbClient.destroy();
+      cognitoClient.destroy();
+      streamsClient.destroy();
+    });
+
+    const overrides: ResourceOverrides = await provisionStack({
+      stack,
+      dynamodb: dynamodbClient,
+      cognito: cognitoClient,
+      issuer: (poolId) => cognito.issuer(poolId),
+      region: REGION,
+      accountId: ACCOUNT_ID,
+      log,
+    });
+    const httpsUrl = `https://localhost:${ports.https}/graphql`;
+    const httpUrl = `http://localhost:${ports.http}/graphql`;
+    const assembly = readCloudAssembly(
+      synth.outDir,
+      createLocalEnvironment({ pseudo: { region: REGION, accountId: ACCOUNT_ID }, overrides, endpoints: { graphqlUrl: httpsUrl, realtimeUrl: `wss://localhost:${ports.https}/graphql/realtime` } }),
+    );
+    for (const warning of assembly.warnings) log(`cloud assembly: ${warning.message}`);
+    const model = onlyStack(assembly.stacks);
+    const apiModel = onlyApi(model);
+
+    const lambda = createLambdaRuntime({
+      functions: functionSpecs(model.functions, path.join(layout.root, 'inline-functions'), log),
+      baseEnv: {
+        AWS_REGION: REGION,
+        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+        AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamodb.endpoint,
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+        AWS_ENDPOINT_URL_APPSYNC: httpsUrl,
+        ...LOCAL_CREDENTIALS,
+      },
+      log: (line, functionName) => log(`lambda ${functionName}: ${line}`),
+      clock,
+    });
+    cleanups.push(() => lambda.stop());
+    const invokeLambda = async (arn: string, payload: unknown) => {
+      const outcome = await lambda.invoke(arn, payload);
+      return 'payload' in outcome ? { payload: outcome.payload } : { error: { message: outcome.error.errorMessage, type: outcome.error.errorType } };
+    };
+
+    const ttlDeletes = new Map<string, TtlDeleteMarks>();
+    const pollers = await startStreamPollers(model.eventSourceMappings, {
+      streamsClient,
+      invoke: (functionName, event) => lambda.invoke(functionName, event),
+      region: REGION,
+      ttlDeletes: (tableLogicalId) => {
+        const marks = ttlDeletes.get(tableLogicalId) ?? { keys: new Set<string>() };
+        ttlDeletes.set(tableLogicalId, marks);
+        return marks;
+      },
+      log,
+      pollIntervalMs: 250,
+    });
+    cleanups.push(async () => {
+      await Promise.all(pollers.map((poller) => poller.stop()));
+    });
+
+    const runtime = new ResolverRuntime({ now: () => clock.now().getTime(), logSink: (line) => log(`resolver: ${line}`) });
+    const api = buildLocalApi(apiModel, {
+      runtime,
+      dataSources: buildDataSources(apiModel.dataSources, { dynamodb: dynamodbClient, invokeLambda, clock, log }),
+      clock,
+      log,
+      authWiring: {
+        accountId: ACCOUNT_ID,
+        region: REGION,
+        userPoolIssuer: (poolId) => cognito.issuer(poolId),
+        iamCredentials: {
+          [LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID]: {
+            secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+            userArn: `arn:aws:iam::${ACCOUNT_ID}:user/outpost-local`,
+            username: 'outpost-local',
+          },
+        },
+        lambdaInvoker: (authorizerUri) => async (event) => {
+          const outcome = await lambda.invoke(authorizerUri, event);
+          if ('error' in outcome) throw new StackStartError(`The Lambda authorizer failed: ${outcome.error.errorType}: ${outcome.error.errorMessage}`);
+          return outcome.payload;
+        },
+      },
+    });
+
+    const poolModel = model.userPools[0];
+    const clientModel = poolModel?.clients[0];
+    const userPool = poolModel && clientModel ? { userPoolId: poolModel.userPoolId, clientId: clientModel.clientId } : undefined;
+    const apiKey = apiModel.apiKeys[0]?.apiKey;
+
+    const servers = await startServers({
+      httpsPort: ports.https,
+      httpPort: ports.http,
+      tls,
+      routes: {
+        graphql: api.handleGraphQL,
+        explorer: createExplorerHandler({
+          graphqlPath: '/graphql',
+          config: {
+            apiKey,
+            userPool: userPool && { endpoint: cognito.endpoint, clientId: userPool.clientId },
+            demoUsers: demoUsers.map(({ username, password, groups }) => ({ username, password, groups })),
+          },
+          log,
+        }),
+        onError: (error) => log(`http: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      },
+    });
+    cleanups.push(() => servers.close());
+
+    if (userPool) await seedDemoUsers({ cognito: cognitoClient, ...userPool, graphqlUrl: httpUrl, log }, demoUsers);
+
+    const outputs = stackOutputs({
+      region: REGION,
+      api: apiModel,
+      httpsUrl,
+      httpUrl,
+      userPool: poolModel && userPool ? { model: poolModel, clientId: userPool.clientId, endpoint: cognito.endpoint } : undefined,
+      caCertificatePath: tls.caCertPath,
+      demoUsers: demoUsers.map(({ username, password, groups }) => ({ username, password, groups })),
+    });
+    await writeAmplifyOutputs(outputsPath, outputs);
+
+    const startupMs = Date.now() - started;
+    const realtime = [`wss://localhost:${ports.https}/graphql/realtime`, `ws://localhost:${ports.http}/graphql/realtime`];
+    const explorer = `http://localhost:${ports.http}/`;
+    log(
+      formatReadyBanner({
+        httpsUrl,
+        httpUrl,
+        realtimeUrls: realtime,
+        explorerUrl: explorer,
+        userPoolEndpoint: userPool ? cognito.endpoint : undefined,
+        demoUsers,
+        apiKey,
+        outputsPath: path.relative(options.repoRoot, outputsPath) || outputsPath,
+        caPath: path.relative(options.repoRoot, tls.caCertPath) || tls.caCertPath,
+        startupMs,
+      }),
+    );
+    return {
+      stack: model,
+      warnings: assembly.warnings,
+      api,
+      urls: { https: httpsUrl, http: httpUrl, realtime, explorer },
+      ports,
+      dynamodbEndpoint: dynamodb.endpoint,
+      cognitoEndpoint: cognito.endpoint,
+      userPool,
+      apiKey,
+      caCertPath: tls.caCertPath,
+      outputsPath,
+      outputs,
+      startupMs,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
