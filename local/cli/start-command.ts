@@ -30,13 +30,19 @@ function untilStopped(): Promise<string> {
 export const startCommand: Command = {
   name: 'start',
   summary: 'Synthesize the CDK app and run that stack locally (DynamoDB Local, cognito-local, AppSync, Lambda).',
-  usage: '[--reset] [--in-memory] [--port HTTPS_PORT] [--http-port HTTP_PORT]',
+  usage: '[--reset] [--in-memory] [--data-dir DIR] [--port HTTPS_PORT] [--http-port HTTP_PORT]',
   async run(args, io) {
-    let values: { reset?: boolean; 'in-memory'?: boolean; port?: string; 'http-port'?: string };
+    let values: { reset?: boolean; 'in-memory'?: boolean; 'data-dir'?: string; port?: string; 'http-port'?: string };
     try {
       ({ values } = parseArgs({
         args,
-        options: { reset: { type: 'boolean' }, 'in-memory': { type: 'boolean' }, port: { type: 'string' }, 'http-port': { type: 'string' } },
+        options: {
+          reset: { type: 'boolean' },
+          'in-memory': { type: 'boolean' },
+          'data-dir': { type: 'string' },
+          port: { type: 'string' },
+          'http-port': { type: 'string' },
+        },
         strict: true,
         allowPositionals: false,
       }));
@@ -51,6 +57,7 @@ export const startCommand: Command = {
     const log = (line: string) => io.stdout.write(`${line}\n`);
     const stack = await startStack({
       repoRoot: path.resolve(__dirname, '..', '..'),
+      dataDir: values['data-dir'] && path.resolve(values['data-dir']),
       reset: values.reset,
       inMemory: values['in-memory'],
       ports: { https: port(values.port, '--port'), http: port(values['http-port'], '--http-port') },

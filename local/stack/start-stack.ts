@@ -47,6 +47,8 @@ export interface StartStackOptions {
   readonly clock?: Clock;
   /** Synthesize even if nothing changed. */
   readonly forceSynth?: boolean;
+  /** Run this already-synthesized cloud assembly instead of synthesizing the repository's CDK app. */
+  readonly cloudAssemblyDir?: string;
   readonly demoUsers?: readonly DemoUserProfile[];
 }
 
@@ -99,7 +101,9 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     await endStaleProcess(dynamodbPidFile, DYNAMODB_LOCAL_MARKER, log);
     if (options.reset) resetData(layout, log);
 
-    const synth = await synthesizeIfChanged({ repoRoot: options.repoRoot, hashFile: layout.synthHashFile, force: options.forceSynth, log });
+    const synth = options.cloudAssemblyDir
+      ? { outDir: options.cloudAssemblyDir }
+      : await synthesizeIfChanged({ repoRoot: options.repoRoot, hashFile: layout.synthHashFile, force: options.forceSynth, log });
     const firstRead = readCloudAssembly(synth.outDir);
     const stack = onlyStack(firstRead.stacks);
 
