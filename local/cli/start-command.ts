@@ -30,9 +30,9 @@ function untilStopped(): Promise<string> {
 export const startCommand: Command = {
   name: 'start',
   summary: 'Synthesize the CDK app and run that stack locally (DynamoDB Local, cognito-local, AppSync, Lambda).',
-  usage: '[--reset] [--in-memory] [--data-dir DIR] [--port HTTPS_PORT] [--http-port HTTP_PORT]',
+  usage: '[--reset] [--in-memory] [--data-dir DIR] [--outputs FILE] [--port HTTPS_PORT] [--http-port HTTP_PORT]',
   async run(args, io) {
-    let values: { reset?: boolean; 'in-memory'?: boolean; 'data-dir'?: string; port?: string; 'http-port'?: string };
+    let values: { reset?: boolean; 'in-memory'?: boolean; 'data-dir'?: string; outputs?: string; port?: string; 'http-port'?: string };
     try {
       ({ values } = parseArgs({
         args,
@@ -40,6 +40,7 @@ export const startCommand: Command = {
           reset: { type: 'boolean' },
           'in-memory': { type: 'boolean' },
           'data-dir': { type: 'string' },
+          outputs: { type: 'string' },
           port: { type: 'string' },
           'http-port': { type: 'string' },
         },
@@ -58,6 +59,7 @@ export const startCommand: Command = {
     const stack = await startStack({
       repoRoot: path.resolve(__dirname, '..', '..'),
       dataDir: values['data-dir'] && path.resolve(values['data-dir']),
+      outputsPath: values.outputs && path.resolve(values.outputs),
       reset: values.reset,
       inMemory: values['in-memory'],
       ports: { https: port(values.port, '--port'), http: port(values['http-port'], '--http-port') },
