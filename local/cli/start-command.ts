@@ -64,6 +64,7 @@ export const startCommand: Command = {
       inMemory: values['in-memory'],
       ports: { https: port(values.port, '--port'), http: port(values['http-port'], '--http-port') },
       log,
+      watch: true,
     });
     const signal = await untilStopped();
     log(`${signal}: stopping Outpost Local…`);

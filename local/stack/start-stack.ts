@@ -24,6 +24,7 @@ import { seedDemoUsers } from './seed';
 import { startServers } from './servers';
 import { endStaleProcess, writePidFile } from './stale-process';
 import { synthesizeIfChanged } from './synth';
+import { watchSources } from './watch-sources';
 
 export class StackStartError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -50,6 +51,8 @@ export interface StartStackOptions {
   /** Run this already-synthesized cloud assembly instead of synthesizing the repository's CDK app. */
   readonly cloudAssemblyDir?: string;
   readonly demoUsers?: readonly DemoUserProfile[];
+  /** Watch schema/, resolvers/, functions/ and infra/ and reload on a change (hot reload). */
+  readonly watch?: boolean;
 }
 
 export interface LocalStack {
@@ -66,6 +69,8 @@ export interface LocalStack {
   readonly outputsPath: string;
   readonly outputs: AmplifyOutputs;
   readonly startupMs: number;
+  /** Synthesizes again if the sources changed and swaps the new version in, keeping all data. */
+  reload(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -104,8 +109,8 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     const synth = options.cloudAssemblyDir
       ? { outDir: options.cloudAssemblyDir }
       : await synthesizeIfChanged({ repoRoot: options.repoRoot, hashFile: layout.synthHashFile, force: options.forceSynth, log });
-    const firstRead = readCloudAssembly(synth.outDir);
-    const stack = onlyStack(firstRead.stacks);
+    // Fail early, before any service starts, when the assembly cannot be read.
+    onlyStack(readCloudAssembly(synth.outDir).stacks);
 
     const ports = await choosePorts({ file: layout.portsFile, requested: options.ports ?? {}, log });
     const [dynamodb, cognito, tls] = await Promise.all([
@@ -132,24 +137,29 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       streamsClient.destroy();
     });
 
-    const overrides: ResourceOverrides = await provisionStack({
-      stack,
-      dynamodb: dynamodbClient,
-      cognito: cognitoClient,
-      issuer: (poolId) => cognito.issuer(poolId),
-      region: REGION,
-      accountId: ACCOUNT_ID,
-      log,
-    });
     const httpsUrl = `https://localhost:${ports.https}/graphql`;
     const httpUrl = `http://localhost:${ports.http}/graphql`;
-    const assembly = readCloudAssembly(
-      synth.outDir,
-      createLocalEnvironment({ pseudo: { region: REGION, accountId: ACCOUNT_ID }, overrides, endpoints: { graphqlUrl: httpsUrl, realtimeUrl: `wss://localhost:${ports.https}/graphql/realtime` } }),
-    );
-    for (const warning of assembly.warnings) log(`cloud assembly: ${warning.message}`);
-    const model = onlyStack(assembly.stacks);
-    const apiModel = onlyApi(model);
+    /** Provisions what the assembly declares and reads it again with the values the services chose. */
+    const loadAssembly = async (outDir: string) => {
+      const overrides: ResourceOverrides = await provisionStack({
+        stack: onlyStack(readCloudAssembly(outDir).stacks),
+        dynamodb: dynamodbClient,
+        cognito: cognitoClient,
+        issuer: (poolId) => cognito.issuer(poolId),
+        region: REGION,
+        accountId: ACCOUNT_ID,
+        log,
+      });
+      const assembly = readCloudAssembly(
+        outDir,
+        createLocalEnvironment({ pseudo: { region: REGION, accountId: ACCOUNT_ID }, overrides, endpoints: { graphqlUrl: httpsUrl, realtimeUrl: `wss://localhost:${ports.https}/graphql/realtime` } }),
+      );
+      for (const warning of assembly.warnings) log(`cloud assembly: ${warning.message}`);
+      const model = onlyStack(assembly.stacks);
+      return { model, apiModel: onlyApi(model), warnings: assembly.warnings };
+    };
+    const initial = await loadAssembly(synth.outDir);
+    const { model, apiModel } = initial;
 
     const lambda = createLambdaRuntime({
       functions: functionSpecs(model.functions, path.join(layout.root, 'inline-functions'), log),
@@ -171,7 +181,7 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     };
 
     const ttlDeletes = new Map<string, TtlDeleteMarks>();
-    const pollers = await startStreamPollers(model.eventSourceMappings, {
+    const startPollers = (mappings: StackModel['eventSourceMappings']) => startStreamPollers(mappings, {
       streamsClient,
       invoke: (functionName, event) => lambda.invoke(functionName, event),
       region: REGION,
@@ -183,14 +193,15 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       log,
       pollIntervalMs: 250,
     });
+    let pollers = await startPollers(model.eventSourceMappings);
     cleanups.push(async () => {
       await Promise.all(pollers.map((poller) => poller.stop()));
     });
 
     const runtime = new ResolverRuntime({ now: () => clock.now().getTime(), logSink: (line) => log(`resolver: ${line}`) });
-    const api = buildLocalApi(apiModel, {
+    const buildApi = (modelOfApi: GraphqlApiModel) => buildLocalApi(modelOfApi, {
       runtime,
-      dataSources: buildDataSources(apiModel.dataSources, { dynamodb: dynamodbClient, invokeLambda, clock, log }),
+      dataSources: buildDataSources(modelOfApi.dataSources, { dynamodb: dynamodbClient, invokeLambda, clock, log }),
       clock,
       log,
       authWiring: {
@@ -211,6 +222,7 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
         },
       },
     });
+    let api = buildApi(apiModel);
 
     const poolModel = model.userPools[0];
     const clientModel = poolModel?.clients[0];
@@ -222,7 +234,8 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       httpPort: ports.http,
       tls,
       routes: {
-        graphql: api.handleGraphQL,
+        // Through `api`, so that a hot reload swaps the API under running servers.
+        graphql: (request, response) => api.handleGraphQL(request, response),
         explorer: createExplorerHandler({
           graphqlPath: '/graphql',
           config: {
@@ -250,6 +263,38 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     });
     await writeAmplifyOutputs(outputsPath, outputs);
 
+    let current = initial;
+    let reloading: Promise<void> = Promise.resolve();
+    /** Synthesizes again and swaps in the new version; on failure keeps serving the running one. */
+    const reloadOnce = async (reason: string) => {
+      const reloadStarted = Date.now();
+      try {
+        if (options.cloudAssemblyDir === undefined) {
+          const resynth = await synthesizeIfChanged({ repoRoot: options.repoRoot, hashFile: layout.synthHashFile, log });
+          if (!resynth.synthesized) return;
+        }
+        const next = await loadAssembly(synth.outDir);
+        await lambda.reload(functionSpecs(next.model.functions, path.join(layout.root, 'inline-functions'), log));
+        if (JSON.stringify(next.model.eventSourceMappings) !== JSON.stringify(current.model.eventSourceMappings)) {
+          await Promise.all(pollers.map((poller) => poller.stop()));
+          pollers = await startPollers(next.model.eventSourceMappings);
+        }
+        api = buildApi(next.apiModel);
+        current = next;
+        log(`reload: ${reason} is live (${Date.now() - reloadStarted} ms); data is kept`);
+      } catch (error) {
+        log(`reload: ${reason} failed; still serving the previous version.\n${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    const reload = (reason: string) => (reloading = reloading.then(() => reloadOnce(reason)));
+    if (options.watch) {
+      const watcher = watchSources(options.repoRoot, (files) => void reload(files.join(', ')));
+      cleanups.push(async () => {
+        watcher.close();
+        await reloading;
+      });
+    }
+
     const startupMs = Date.now() - started;
     const realtime = [`wss://localhost:${ports.https}/graphql/realtime`, `ws://localhost:${ports.http}/graphql/realtime`];
     const explorer = `http://localhost:${ports.http}/`;
@@ -268,9 +313,16 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       }),
     );
     return {
-      stack: model,
-      warnings: assembly.warnings,
-      api,
+      get stack() {
+        return current.model;
+      },
+      get warnings() {
+        return current.warnings;
+      },
+      get api() {
+        return api;
+      },
+      reload: () => reload('a reload'),
       urls: { https: httpsUrl, http: httpUrl, realtime, explorer },
       ports,
       dynamodbEndpoint: dynamodb.endpoint,
