@@ -44,6 +44,50 @@ describe('evaluateCode', () => {
     });
   });
 
+  it('answers a Query request and its response as recorded from EvaluateCode, util used without an import', () => {
+    // localstack/appsync-utils: __tests__/resolvers.test.js ("dynamodb resolvers", "something") and
+    // its recorded results in __tests__/__snapshots__/resolvers.test.js.snap.
+    const code = `export function request(ctx) {
+  return {
+    operation: "Query",
+    index: "nameIndex",
+    select: "ALL_ATTRIBUTES",
+    query: {
+      expression: "#name = :name",
+      expressionNames: { "#name": "name" },
+      expressionValues: { ":name": util.dynamodb.toDynamoDB(ctx.arguments.filter.line) },
+    },
+    filter: {
+      expression: "#shift = :shift",
+      expressionNames: { "#shift": "shift" },
+      expressionValues: { ":shift": util.dynamodb.toDynamoDB(ctx.arguments.filter.shift) },
+    },
+  };
+}
+
+export function response(ctx) {
+  return ctx.result.items;
+}
+`;
+    const request = evaluateCode({ code, context: JSON.stringify({ arguments: { filter: { line: 'test', shift: 10 } } }), function: 'request', runtime });
+    const response = evaluateCode({ code, context: JSON.stringify({ result: { items: [{ a: 10 }] } }), function: 'response', runtime });
+    expect([request, response].map((output) => ({ ...output, evaluationResult: JSON.parse(output.evaluationResult ?? 'null') }))).toEqual([
+      {
+        evaluationResult: {
+          filter: { expression: '#shift = :shift', expressionNames: { '#shift': 'shift' }, expressionValues: { ':shift': { N: 10 } } },
+          index: 'nameIndex',
+          operation: 'Query',
+          query: { expression: '#name = :name', expressionNames: { '#name': 'name' }, expressionValues: { ':name': { S: 'test' } } },
+          select: 'ALL_ATTRIBUTES',
+        },
+        logs: [],
+        stash: '{}',
+        outErrors: '[]',
+      },
+      { evaluationResult: [{ a: 10 }], logs: [], stash: '{}', outErrors: '[]' },
+    ]);
+  });
+
   it('reports util.unauthorized as the error', () => {
     expect(evaluate({ context: dogContext('Shaggy') })).toEqual({ error: { message: 'Unauthorized' }, logs: [], stash: '{}', outErrors: '[]' });
   });

@@ -23,14 +23,22 @@ function formatArgument(value: unknown): string {
   return json === undefined ? String(value) : json;
 }
 
-export function createConsole(): CapturedConsole {
+/**
+ * `maxChars` caps the characters logged between two drains: a loop that logs a large value on every
+ * turn would otherwise fill memory before the output cap is checked.
+ */
+export function createConsole(maxChars: number): CapturedConsole {
   let lines: string[] = [];
+  let logged = 0;
   let position = '';
   const console: Record<string, (...args: unknown[]) => void> = {};
   for (const [method, level] of Object.entries(LEVELS)) {
     console[method] = (...args: unknown[]) => {
-      lines.push(`${level} - code.js${position}: ${args.map(formatArgument).join(' ')}`);
+      const line = `${level} - code.js${position}: ${args.map(formatArgument).join(' ')}`;
       position = '';
+      logged += line.length;
+      if (logged > maxChars) throw new RangeError(`The evaluation logged more than ${maxChars} characters.`);
+      lines.push(line);
     };
   }
   Object.freeze(console);
@@ -43,6 +51,7 @@ export function createConsole(): CapturedConsole {
     drain() {
       const drained = lines;
       lines = [];
+      logged = 0;
       return drained;
     },
   };

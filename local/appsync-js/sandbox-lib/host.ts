@@ -13,6 +13,12 @@ export interface Bridge {
   randomHex(byteCount: number): string;
   /** Parses XML the way AppSync's util.xml does; returns JSON text, or throws on malformed XML. */
   xmlToJson(xml: string): string;
+  /**
+   * `new RegExp(source, flags).test(value)`, run on the host under a watchdog: a backtracking
+   * search is one native call that the sandbox's CPU budget cannot interrupt. Throws when the
+   * search runs too long.
+   */
+  regexTest(source: string, flags: string, value: string): boolean;
 }
 
 /** One GraphQL error as AppSync reports it. */
@@ -74,9 +80,11 @@ export function isAbort(value: unknown): value is Abort {
 export interface RuntimeBridge extends Bridge {
   /** Monotonic milliseconds (not the injectable wall clock), for the per-evaluation CPU budget. */
   cpuClock(): number;
+  /** Bytes in use in the V8 heap (the whole process's), for the per-evaluation memory budget. */
+  heapUsed(): number;
 }
 
-/** Thrown by the CPU budget check; resolver code cannot catch it. */
+/** Thrown by the budget checks; resolver code cannot catch it. */
 export interface BudgetExceeded {
-  outpostBudgetExceeded: true;
+  outpostBudgetExceeded: 'cpu' | 'memory';
 }

@@ -272,13 +272,15 @@ describe('ResolverRuntime', () => {
 
   it('caps the size of a handler output', () => {
     const runtime = new ResolverRuntime({ maxOutputBytes: 1000 });
+    // Output that certainly passes the cap is refused before it is serialized...
     expect(load(requestReturning("'x'.repeat(2000)"), runtime).request({})).toEqual(
-      plain({ kind: 'outputTooLarge', message: "The request handler's output is 2040 bytes; the limit is 1000 bytes." }),
+      plain({ kind: 'outputTooLarge', message: "The request handler's output exceeds the limit of 1000 bytes." }),
     );
     // Without an option the cap is 5 MB.
     expect(load(requestReturning('"x".repeat(6 * 1024 * 1024)')).request({})).toEqual(
-      plain({ kind: 'outputTooLarge', message: "The request handler's output is 6291496 bytes; the limit is 5242880 bytes." }),
+      plain({ kind: 'outputTooLarge', message: "The request handler's output exceeds the limit of 5242880 bytes." }),
     );
+    // ...and output that passes it only in UTF-8 bytes is measured once serialized.
     expect(load(requestReturning("'€'.repeat(350)"), runtime).request({})).toEqual(
       plain({ kind: 'outputTooLarge', message: "The request handler's output is 1090 bytes; the limit is 1000 bytes." }),
     );
@@ -291,6 +293,89 @@ describe('ResolverRuntime', () => {
         message: "The handler's output is not JSON: TypeError: Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 'self' closes the circle",
       }),
     );
+  });
+
+  it('lacks the static built-ins APPSYNC_JS does not implement', () => {
+    // @aws-appsync/eslint-plugin's no-disallowed-methods list; AWS's supported-features page lists only
+    // assign, entries, hasOwn, keys and values for Object, and String.raw as supported
+    // (https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html).
+    const probe = load(
+      requestReturning(
+        '[Object.freeze, Object.getPrototypeOf, Object.setPrototypeOf, Object.defineProperty, Object.create, Array.from, [].constructor.of, String.fromCharCode, String.raw, Object.assign, Object.hasOwn].map((f) => typeof f)',
+      ),
+    );
+    const call = load(requestReturning('Object.freeze(ctx.args)'));
+    expect([probe.request({}).outcome, call.request({}).outcome]).toEqual([
+      { kind: 'result', result: ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'function', 'function', 'function'] },
+      { kind: 'runtimeError', message: 'code.js:3:17: TypeError: Object.freeze is not a function', location: { line: 3, column: 17 } },
+    ]);
+  });
+
+  describe('runaway code', () => {
+    // Each of these is one native call that the budget checks in resolver code cannot interrupt.
+    it.each([
+      ['a huge array filled at once', 'Array(1e8).fill(0).length', 10, 'RangeError: Array length 100000000 exceeds the sandbox limit of 1000000 elements.'],
+      ['a huge array spread at once', '[...new Array(3e7)].length', 14, 'RangeError: Array length 30000000 exceeds the sandbox limit of 1000000 elements.'],
+      [
+        'a sparse array spread at once',
+        '(() => { const list = []; list.length = 3e7; return [...list].length; })()',
+        66,
+        'RangeError: Array length 30000000 exceeds the sandbox limit of 1000000 elements.',
+      ],
+      ['an array method borrowed by a huge array-like', 'Array.prototype.indexOf.call({ length: 2 ** 52 }, 1)', 34, 'RangeError: Array length 4503599627370496 exceeds the sandbox limit of 1000000 elements.'],
+      ['a string repeated into gigabytes', "'x'.repeat(2 ** 28).length", 14, 'RangeError: String.prototype.repeat would build 268435456 characters; the sandbox limit is 16777216.'],
+      [
+        'a sparse array stringified at once',
+        '(() => { const list = []; list.length = 5e7; return JSON.stringify(list).length; })()',
+        67,
+        'RangeError: JSON.stringify would build more than 16777216 characters, the sandbox limit.',
+      ],
+      ['a string padded into gigabytes', "'x'.padStart(2 ** 28).length", 14, 'RangeError: String.prototype.padStart would build 268435456 characters; the sandbox limit is 16777216.'],
+    ])('stops %s with a clear error', (_name, expression, column, message) => {
+      expect(load(requestReturning(expression)).request({})).toEqual(plain({ kind: 'runtimeError', message: `code.js:3:${column}: ${message}`, location: { line: 3, column } }));
+    });
+
+    it('refuses a sparse array too large to serialize without serializing it', () => {
+      const started = Date.now();
+      expect(load(requestReturning('(() => { const list = []; list.length = 5e7; return list; })()')).request({})).toEqual(
+        plain({ kind: 'outputTooLarge', message: "The request handler's output exceeds the limit of 5242880 bytes." }),
+      );
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+
+    it('stops a handler whose allocations grow the heap past its memory budget', () => {
+      const runtime = new ResolverRuntime({ budgetMs: 20_000, maxHeapGrowthBytes: 64 * 1024 * 1024 });
+      const module = load(requestReturning('(() => { const keep = []; for (const n of Array(200).fill(0)) { keep.push(Array(1e6).fill(n)); } return keep.length; })()'), runtime);
+      expect(module.request({})).toEqual(plain({ kind: 'runtimeError', message: 'Execution exceeded the memory budget: the heap grew by more than 67108864 bytes.' }));
+      // The next evaluation starts with a fresh allowance.
+      expect(module.response({ result: 1 })).toEqual(plain({ kind: 'result', result: 1 }));
+    });
+
+    it('caps the characters a handler may log', () => {
+      const runtime = new ResolverRuntime({ maxOutputBytes: 1000 });
+      const line = `INFO - code.js:3:5: "x${'.'.repeat(399)}"`;
+      const code = "export function request(ctx) {\n  for (const n of [1, 2, 3]) {\n    console.log('x'.padEnd(400, '.'));\n  }\n  return 1;\n}\nexport function response(ctx) {\n  return 1;\n}\n";
+      expect(load(code, runtime).request({})).toEqual(
+        plain(
+          { kind: 'runtimeError', message: 'code.js:3:13: RangeError: The evaluation logged more than 1000 characters.', location: { line: 3, column: 13 } },
+          { logs: [line, line] },
+        ),
+      );
+    });
+
+    it('ends a catastrophically backtracking util.matches search', () => {
+      // V8's linear-time fallback answers the first (sandbox/regexp-backtracking.ts); the case-insensitive
+      // one it cannot run, so the host's watchdog ends it (sandbox/regex-bridge.ts).
+      const runtime = new ResolverRuntime({ budgetMs: 200 });
+      const linear = load(requestReturning("[util.matches('(a+)+', 'a'.repeat(40) + 'b'), util.matches('(a+)+', 'a'.repeat(40))]"), runtime);
+      const stopped = load(requestReturning("util.matches('(?i)(a+)+', 'a'.repeat(40) + 'b')"), runtime);
+      const started = Date.now();
+      expect([linear.request({}), stopped.request({})]).toEqual([
+        plain({ kind: 'result', result: [false, true] }),
+        plain({ kind: 'runtimeError', message: 'code.js:3:15: Error: util.matches: the search ran past 200 ms on a value of 41 characters.', location: { line: 3, column: 15 } }),
+      ]);
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
   });
 
   describe('isolation', () => {
@@ -317,9 +402,25 @@ describe('ResolverRuntime', () => {
       );
     });
 
+    it('reports the outcome with its own JSON, whatever resolver code does to the global one', () => {
+      const code = "JSON.parse = () => ({ arguments: { forged: true } });\nexport function request(ctx) {\n  JSON.stringify = () => '{not json';\n  return ctx.args;\n}\nexport function response(ctx) {\n  return ctx.result;\n}\n";
+      expect(load(code).request({ arguments: { id: 'n1' } })).toEqual(plain({ kind: 'result', result: { id: 'n1' } }));
+    });
+
+    it('fails the evaluation, not the host, when resolver code breaks what reporting relies on', () => {
+      const code = "export function request(ctx) {\n  TypeError.prototype.__defineGetter__('name', () => ctx.missing.x);\n  return ctx.missing.y;\n}\nexport function response(ctx) {\n  return ctx.result;\n}\n";
+      expect(load(code).request({})).toEqual(
+        plain({ kind: 'runtimeError', message: "The request handler's outcome could not be reported: Cannot read properties of undefined (reading 'x')" }),
+      );
+    });
+
+    it('shows resolver code stack traces without the host frames behind them', () => {
+      expect(load(requestReturning("new Error('where').stack")).request({}).outcome).toEqual({ kind: 'result', result: 'Error: where\n    at request (code.js:3:10)' });
+    });
+
     it('exposes no host globals, timers, promises or runtime internals', () => {
       const probe = requestReturning(
-        "[typeof process, typeof require, typeof setTimeout, typeof queueMicrotask, typeof Promise, typeof WebAssembly, typeof globalThis.fetch, Object.getOwnPropertyNames(globalThis).filter((name) => name.startsWith('__')).length]",
+        "[typeof process, typeof require, typeof setTimeout, typeof queueMicrotask, typeof Promise, typeof WebAssembly, typeof globalThis.fetch, Reflect.ownKeys(globalThis).filter((name) => String(name).startsWith('__')).length]",
       );
       expect(load(probe).request({}).outcome).toEqual({ kind: 'result', result: ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 0] });
     });

@@ -3,10 +3,11 @@
 import { createHash } from 'node:crypto';
 import * as vm from 'node:vm';
 import type { AuthMode, GraphQLErrorEntry, SandboxHost } from '../sandbox-lib/host';
-import type { SandboxEntry } from '../sandbox-lib/entry';
+import type { InstallOptions, SandboxEntry } from '../sandbox-lib/entry';
 import { CodeValidationError } from '../validation/code-error';
 import { parseResolverCode, validateResolverCode } from '../validation/validate';
 import { createHostBridge } from './host-bridge';
+import { enableLinearRegExpFallback } from './regexp-backtracking';
 import { rewriteModule } from './rewrite-module';
 import { sandboxRuntimeScript } from './runtime-script';
 import type { EditedSource } from './source-edits';
@@ -62,6 +63,11 @@ export interface ResolverRuntimeOptions {
   budgetMs?: number;
   /** Largest handler output, in UTF-8 bytes. Default 5 MB. */
   maxOutputBytes?: number;
+  /**
+   * How far the V8 heap may grow during one handler call or module top level, in bytes. Default
+   * 512 MiB. The heap is the whole process's, so this bounds what runaway code can take from it.
+   */
+  maxHeapGrowthBytes?: number;
   /** Receives every console line, as it is produced. */
   logSink?: (line: string) => void;
 }
@@ -70,6 +76,7 @@ export interface ResolverRuntimeOptions {
  * bounds memory and matches the size AppSync allows for a GraphQL response's data. */
 export const DEFAULT_MAX_OUTPUT_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_BUDGET_MS = 1000;
+export const DEFAULT_MAX_HEAP_GROWTH_BYTES = 512 * 1024 * 1024;
 
 /** Resolver code that failed while its top level ran. */
 export class ResolverLoadError extends Error {
@@ -80,7 +87,7 @@ export class ResolverLoadError extends Error {
 }
 
 interface SandboxReport {
-  kind: 'result' | 'earlyReturn' | 'error' | 'runtimeError' | 'timeout';
+  kind: 'result' | 'earlyReturn' | 'error' | 'runtimeError' | 'timeout' | 'outputTooLarge';
   result?: unknown;
   skipTo?: 'END' | 'NEXT';
   error?: GraphQLErrorEntry;
@@ -107,6 +114,8 @@ function toOutcome(report: SandboxReport, source: EditedSource): HandlerOutcome 
       return { kind: 'error', error: report.error as GraphQLErrorEntry };
     case 'timeout':
       return { kind: 'timeout', message: report.message ?? '' };
+    case 'outputTooLarge':
+      return { kind: 'outputTooLarge', message: report.message ?? '' };
     case 'runtimeError': {
       if (report.line === undefined || report.column === undefined) return { kind: 'runtimeError', message: report.message ?? '' };
       const location = source.originalPosition(report.line, report.column);
@@ -129,6 +138,18 @@ function toEvaluation(report: SandboxReport, source: EditedSource): HandlerEvalu
   };
 }
 
+/** An evaluation that produced nothing but its outcome. */
+function bareEvaluation(outcome: HandlerOutcome): HandlerEvaluation {
+  return { outcome, stash: {}, outErrors: [], logs: [], invalidations: [], cacheEvictions: [], responseHeaders: {} };
+}
+
+/** The message of a value thrown out of the sandbox, read without running any of its getters. */
+function thrownMessage(thrown: unknown): string {
+  if (typeof thrown !== 'object' || thrown === null) return String(thrown);
+  const message: unknown = Object.getOwnPropertyDescriptor(thrown, 'message')?.value;
+  return typeof message === 'string' ? message : 'the sandbox threw a value without a message';
+}
+
 function utf8Length(text: string, limit: number): number {
   // A UTF-16 unit is at most 3 UTF-8 bytes, so only long texts need counting.
   return text.length * 3 <= limit ? text.length : Buffer.byteLength(text);
@@ -144,10 +165,12 @@ export class ResolverRuntime {
   private compiled = 0;
 
   constructor(options: ResolverRuntimeOptions = {}) {
+    enableLinearRegExpFallback();
     this.options = {
       now: options.now ?? Date.now,
       budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+      maxHeapGrowthBytes: options.maxHeapGrowthBytes ?? DEFAULT_MAX_HEAP_GROWTH_BYTES,
       logSink: options.logSink,
     };
   }
@@ -173,12 +196,12 @@ export class ResolverRuntime {
     const parsed = parseResolverCode(code);
     if (!parsed.ok) throw new CodeValidationError(parsed.errors);
     const source = rewriteModule(code, parsed.program, parsed.shape);
-    const { budgetMs, maxOutputBytes, logSink } = this.options;
+    const { budgetMs, maxOutputBytes, maxHeapGrowthBytes, logSink } = this.options;
 
     const context = vm.createContext({}, { name: 'appsync-js', codeGeneration: { strings: false, wasm: false } });
     sandboxRuntimeScript().runInContext(context);
-    const install = vm.runInContext('__outpostInstall', context) as (bridge: SandboxHost['bridge'], loadBudgetMs: number) => SandboxEntry;
-    const entry = install(createHostBridge(this.options.now), budgetMs);
+    const install = vm.runInContext('__outpostInstall', context) as (bridge: SandboxHost['bridge'], options: InstallOptions) => SandboxEntry;
+    const entry = install(createHostBridge(this.options.now, budgetMs), { loadBudgetMs: budgetMs, maxOutputBytes, maxHeapGrowthBytes });
 
     const overBudget = `code.js: the module's top level exceeded the ${budgetMs} ms CPU budget.`;
     let loadJson: string;
@@ -206,20 +229,23 @@ export class ResolverRuntime {
         optionsText = JSON.stringify({ budgetMs, authMode: options.authMode });
         optionsJson.set(options.authMode, optionsText);
       }
-      const text = entry.evaluate(handler, ctxJson, optionsText);
+      let text: unknown;
+      try {
+        text = entry.evaluate(handler, ctxJson, optionsText);
+      } catch (thrown) {
+        // Resolver code can redefine built-ins that the sandbox library then runs into while it
+        // reports (a throwing getter on TypeError.prototype.name, say): that evaluation fails, not the host.
+        return bareEvaluation({ kind: 'runtimeError', message: `The ${handler} handler's outcome could not be reported: ${thrownMessage(thrown)}` });
+      }
+      if (typeof text !== 'string') return bareEvaluation({ kind: 'runtimeError', message: `The ${handler} handler's outcome could not be reported.` });
       const size = utf8Length(text, maxOutputBytes);
       if (size > maxOutputBytes) {
-        return {
-          outcome: { kind: 'outputTooLarge', message: `The ${handler} handler's output is ${size} bytes; the limit is ${maxOutputBytes} bytes.` },
-          stash: {},
-          outErrors: [],
-          logs: [],
-          invalidations: [],
-          cacheEvictions: [],
-          responseHeaders: {},
-        };
+        return bareEvaluation({ kind: 'outputTooLarge', message: `The ${handler} handler's output is ${size} bytes; the limit is ${maxOutputBytes} bytes.` });
       }
-      const evaluation = toEvaluation(JSON.parse(text) as SandboxReport, source);
+      const report = JSON.parse(text) as SandboxReport;
+      // The sandbox stops measuring as soon as the output certainly passes the cap.
+      if (report.kind === 'outputTooLarge') report.message = `The ${handler} handler's output exceeds the limit of ${maxOutputBytes} bytes.`;
+      const evaluation = toEvaluation(report, source);
       if (logSink) for (const line of evaluation.logs) logSink(line);
       return evaluation;
     };

@@ -21,7 +21,7 @@ describe('rewriteModule', () => {
       '};',
     ].join('\n');
     expect(rewrite(code).split('\n')).toEqual([
-      "'use strict';__outpost_load(function (__outpost_budget, __outpost_at, __outpost_modules) {const { util, \"runtime\": rt } = __outpost_modules[\"@aws-appsync/utils\"];",
+      "'use strict';__outpost_load(function (__outpost_budget, __outpost_at, __outpost_modules, __outpost_spread) {const { util, \"runtime\": rt } = __outpost_modules[\"@aws-appsync/utils\"];",
       'const ddb = __outpost_modules["@aws-appsync/utils/dynamodb"];',
       'function request(ctx) {__outpost_budget();',
       '  return ddb.get({ key: { id: ctx.args.id } });',
@@ -45,7 +45,7 @@ describe('rewriteModule', () => {
       'export const response = (ctx) => (ctx) => ctx.result;',
     ].join('\n');
     expect(rewrite(code).split('\n')).toEqual([
-      "'use strict';__outpost_load(function (__outpost_budget, __outpost_at, __outpost_modules) {function request(ctx) {__outpost_budget();",
+      "'use strict';__outpost_load(function (__outpost_budget, __outpost_at, __outpost_modules, __outpost_spread) {function request(ctx) {__outpost_budget();",
       '  for (const a of ctx.args.list) {__outpost_budget();__outpost_at(2, 34).log(a);}',
       '  for (const k in ctx.args) {__outpost_budget(); __outpost_at(3, 31).warn(k); }',
       '  return ctx.args.list.map((x) => ((__outpost_budget(), { x })));',
@@ -54,6 +54,13 @@ describe('rewriteModule', () => {
       ';return { "request": request, "response": response };',
       '});',
     ]);
+  });
+
+  it('checks the length of every spread list, but not of object spreads', () => {
+    const code = 'export function request(ctx) {\n  return [...ctx.args.list, ...[1]].concat(Math.max(...ctx.args.list), { ...ctx.args });\n}\nexport const response = (ctx) => ctx.result;';
+    expect(rewrite(code).split('\n')[1]).toBe(
+      '  return [...__outpost_spread(ctx.args.list), ...__outpost_spread([1])].concat(Math.max(...__outpost_spread(ctx.args.list)), { ...ctx.args });',
+    );
   });
 
   it('leaves console alone when the module declares its own', () => {

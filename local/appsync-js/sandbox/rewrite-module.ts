@@ -1,6 +1,7 @@
 // Turns a resolver's ES module into a classic script for the vm, in place: imports become bindings
 // from the in-sandbox modules, `export` keywords go, the exports are returned, every function and
-// loop body starts with a CPU budget check, and `console.x(...)` records its position. Lines keep
+// loop body starts with a CPU budget check, every spread list has its length checked, and
+// `console.x(...)` records its position. Lines keep
 // their numbers; columns are mapped back through the edit list.
 import type { Node } from 'acorn';
 import type * as ESTree from 'estree';
@@ -10,6 +11,7 @@ import { applyEdits, keepLines, type EditedSource, type SourceEdit } from './sou
 const BUDGET = '__outpost_budget';
 const AT = '__outpost_at';
 const MODULES = '__outpost_modules';
+const SPREAD = '__outpost_spread';
 
 const CLOSE = 0;
 const OPEN = 1_000_000;
@@ -76,12 +78,16 @@ function consoleIsGlobal(program: Located): boolean {
 /** The rewritten script: evaluating it loads the module through `__outpost_load`. */
 export function rewriteModule(code: string, program: ESTree.Program, shape: ModuleShape): EditedSource {
   const edits: SourceEdit[] = [
-    { start: 0, end: 0, text: `'use strict';__outpost_load(function (${BUDGET}, ${AT}, ${MODULES}) {`, order: -1 },
+    { start: 0, end: 0, text: `'use strict';__outpost_load(function (${BUDGET}, ${AT}, ${MODULES}, ${SPREAD}) {`, order: -1 },
   ];
   const root = program as Located;
   const rewriteConsole = consoleIsGlobal(root);
-  walk(root, 0, undefined, (node, depth) => {
-    if (FUNCTIONS.has(node.type)) {
+  walk(root, 0, undefined, (node, depth, parent) => {
+    if (node.type === 'SpreadElement' && parent?.type !== 'ObjectExpression') {
+      // `[...list]` and `f(...list)` walk the whole list in one native step.
+      const argument = (node as Located & ESTree.SpreadElement).argument as Located;
+      edits.push({ start: argument.start, end: argument.start, text: `${SPREAD}(`, order: OPEN + depth }, { start: argument.end, end: argument.end, text: ')', order: CLOSE + (OPEN - depth) });
+    } else if (FUNCTIONS.has(node.type)) {
       const fn = node as Located & ESTree.Function;
       edits.push(...budgetEdits(fn.body as Located, depth, fn.body.type !== 'BlockStatement'));
     } else if (LOOPS.has(node.type)) {

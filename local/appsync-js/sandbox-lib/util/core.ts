@@ -18,7 +18,7 @@ export function createCoreUtil(host: SandboxHost) {
     autoUlid: () => autoUlid(host.bridge),
     autoKsuid: () => autoKsuid(host.bridge),
     ...createErrorUtil(host),
-    matches,
+    matches: (pattern: string, value: string) => matches(pattern, value, host.bridge.regexTest),
     authType: () => authType(host),
   };
 }

@@ -1,5 +1,6 @@
 // util.escapeJavaScript, util.urlEncode/urlDecode, util.base64Encode/base64Decode.
 // AppSync's util runs on the JVM, so these follow the Java library behaviour they are built on.
+import { fromCharCode } from '../primordials';
 import { utf8Decode, utf8Encode } from './utf8';
 
 /** A value util cannot decode: malformed percent-encoding or base64. */
@@ -47,7 +48,7 @@ export function escapeJavaScript(value: string): string {
 export function urlEncode(value: string): string {
   let out = '';
   for (const byte of utf8Encode(String(value))) {
-    const char = String.fromCharCode(byte);
+    const char = fromCharCode(byte);
     if (/[A-Za-z0-9.\-*_]/.test(char)) {
       out += char;
     } else if (byte === 0x20) {

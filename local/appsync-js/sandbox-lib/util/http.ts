@@ -1,5 +1,6 @@
 // util.http: forward request headers to an HTTP data source, and add custom response headers.
 // Restrictions are those of https://docs.aws.amazon.com/appsync/latest/devguide/http-helpers-in-utils-http-js.html
+import { arrayFrom } from '../primordials';
 import type { SandboxHost } from '../host';
 
 /** Hop-by-hop and framing headers that copyHeaders leaves out. */
@@ -31,7 +32,7 @@ const RESERVED_PREFIXES = ['x-amzn-', 'x-amz-'];
 const MAX_RESPONSE_HEADER_BYTES = 4096;
 
 function utf8Length(text: string): number {
-  return Array.from(text).reduce((sum, char) => {
+  return arrayFrom(text).reduce((sum, char) => {
     const code = char.codePointAt(0) ?? 0;
     return sum + (code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4);
   }, 0);

@@ -1,5 +1,6 @@
 // util.autoId (UUID v4), util.autoUlid and util.autoKsuid. Randomness and time come from the host
 // bridge, so tests can pin both.
+import { arrayFrom } from '../primordials';
 import type { Bridge } from '../host';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -9,7 +10,7 @@ const KSUID_EPOCH_SECONDS = 1400000000;
 
 function randomBytes(bridge: Bridge, count: number): number[] {
   const hex = bridge.randomHex(count);
-  return Array.from({ length: count }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
+  return arrayFrom({ length: count }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
 }
 
 function toBigInt(bytes: readonly number[]): bigint {

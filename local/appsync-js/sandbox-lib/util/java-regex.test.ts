@@ -1,4 +1,8 @@
-import { matches, translateJavaPattern } from './java-regex';
+import { matches as javaMatches, translateJavaPattern, type RegexTest } from './java-regex';
+
+// The host runs the search (sandbox/regex-bridge.ts); here it runs in place.
+const search: RegexTest = (source, flags, value) => new RegExp(source, flags).test(value);
+const matches = (pattern: string, value: string): boolean => javaMatches(pattern, value, search);
 
 // util.matches is "based on Pattern" (https://docs.aws.amazon.com/appsync/latest/devguide/built-in-util-js.html,
 // "Type and pattern matching utils"): Pattern.matches, which must match the whole value.

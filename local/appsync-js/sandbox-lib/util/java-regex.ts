@@ -1,6 +1,7 @@
 // util.matches(pattern, value) follows java.util.regex: Pattern.matches, so the whole value must
 // match, with Java's escape and class syntax. This translates a Java pattern into an equivalent
 // JavaScript RegExp and refuses, by name, the constructs JavaScript cannot express.
+import { arrayFrom } from '../primordials';
 
 /** A Java regex construct with no JavaScript equivalent, or a malformed pattern. */
 export class UnsupportedPatternError extends Error {
@@ -70,7 +71,7 @@ export function translateJavaPattern(pattern: string): Translation {
       if (next === 'Q') {
         const end = pattern.indexOf('\\E', i + 2);
         const quoted = pattern.slice(i + 2, end < 0 ? pattern.length : end);
-        out += Array.from(quoted, (c) => (/[A-Za-z0-9]/.test(c) ? c : escapeUnit(c))).join('');
+        out += arrayFrom(quoted, (c) => (/[A-Za-z0-9]/.test(c) ? c : escapeUnit(c))).join('');
         i = end < 0 ? pattern.length : end + 2;
         continue;
       }
@@ -180,15 +181,21 @@ function translateLetterEscape(letter: string, inClass: boolean, pattern: string
   }
 }
 
-/** Pattern.matches(pattern, value): true when the entire value matches. */
-export function matches(pattern: string, value: string): boolean {
+/** Runs one search: `new RegExp(source, flags).test(value)`. */
+export type RegexTest = (source: string, flags: string, value: string) => boolean;
+
+/** Pattern.matches(pattern, value): true when the entire value matches. `test` runs the search. */
+export function matches(pattern: string, value: string, test: RegexTest): boolean {
   const { source, flags } = translateJavaPattern(String(pattern));
-  let regex: RegExp;
+  // A whole-input match. `^…$` is what V8's linear-time fallback engine can run (see
+  // sandbox/regexp-backtracking.ts); under the m flag those match at line breaks, so sticky from
+  // index 0 and "nothing after" take their place there.
+  const anchored = flags.includes('m') ? { source: `(?:${source})(?![\\s\\S])`, flags: `${flags}y` } : { source: `^(?:${source})$`, flags };
   try {
-    // Sticky from index 0 and "nothing after": a whole-input match even under the m flag.
-    regex = new RegExp(`(?:${source})(?![\\s\\S])`, `${flags}y`);
+    // Compiling is linear in the pattern; only the search can run away, so it runs elsewhere.
+    new RegExp(anchored.source, anchored.flags);
   } catch (cause) {
     throw new UnsupportedPatternError(`Invalid pattern ${JSON.stringify(pattern)}`, { cause });
   }
-  return regex.test(String(value));
+  return test(anchored.source, anchored.flags, String(value));
 }

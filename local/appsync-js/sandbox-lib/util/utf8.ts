@@ -1,4 +1,5 @@
 // UTF-8 and base64 by hand: a bare vm context has neither TextEncoder nor Buffer.
+import { fromCodePoint } from '../primordials';
 
 /** Encodes a string as UTF-8; a lone surrogate becomes '?', as Java's String.getBytes(UTF_8) does. */
 export function utf8Encode(text: string): number[] {
@@ -56,7 +57,7 @@ export function utf8Decode(bytes: readonly number[]): string {
       i += taken;
       continue;
     }
-    out += String.fromCodePoint(code);
+    out += fromCodePoint(code);
     i += length;
   }
   return out;

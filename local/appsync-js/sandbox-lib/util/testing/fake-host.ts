@@ -42,6 +42,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       now: () => now,
       randomHex: (byteCount) =>
         Array.from({ length: byteCount }, () => nextByte().toString(16).padStart(2, '0')).join(''),
+      regexTest: (source, flags, value) => new RegExp(source, flags).test(value),
       xmlToJson:
         options.xmlToJson ??
         (() => {
