@@ -7,7 +7,7 @@ import type { GraphqlApiModel } from '../cloud-assembly';
 import type { JsonObject } from '../appsync/auth/jwt';
 import { authConfigFromApi, authorizeField, Authenticator, type AuthenticatedRequest, type LocalAuthWiring } from '../appsync/auth';
 import { executeAppSync } from '../appsync/execution/execute';
-import type { DataSource, ExecutionServices } from '../appsync/execution/types';
+import type { DataSource, ExecutionServices, ResolverTable } from '../appsync/execution/types';
 import { createGraphQLHandler } from '../appsync/http';
 import { withAwsScalars } from '../appsync/scalars';
 import type { ResolverRuntime } from '../appsync-js/sandbox/resolver-module';
@@ -37,12 +37,33 @@ export interface LocalApiDeps {
   readonly log: (line: string) => void;
 }
 
+/**
+ * Compiles every resolver and pipeline function now, as a deployment would: code AppSync rejects
+ * stops the start (or the reload) with every problem listed, instead of failing request by request.
+ */
+function compileAll(resolvers: ResolverTable, runtime: ResolverRuntime): void {
+  const problems: string[] = [];
+  for (const [field, resolver] of Object.entries(resolvers)) {
+    const units = resolver.kind === 'UNIT' ? [{ label: field, code: resolver.code }] : [{ label: field, code: resolver.code }, ...resolver.functions.map((fn) => ({ label: `${field} function ${fn.name}`, code: fn.code }))];
+    for (const unit of units) {
+      try {
+        runtime.loadResolverModule(unit.code);
+      } catch (error) {
+        problems.push(`${unit.label}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new ApiWiringError(`AppSync would reject this resolver code:\n${problems.join('\n')}`);
+}
+
 export function buildLocalApi(model: GraphqlApiModel, deps: LocalApiDeps): LocalApi {
   if (!model.schema) throw new ApiWiringError(`The API ${model.name ?? model.logicalId} has no schema in the template.`);
   const schema = withAwsScalars(buildAppSyncSchema(model.schema.definition, 'schema.graphql'));
+  const resolvers = buildResolverTable(model);
+  compileAll(resolvers, deps.runtime);
   const services: ExecutionServices = {
     runtime: deps.runtime,
-    resolvers: buildResolverTable(model),
+    resolvers,
     dataSources: deps.dataSources,
     env: model.environmentVariables,
     limits: {

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 // The variables of an execution environment, per the reserved names of
 // https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime.
 import { functionEnvironment, logStreamName } from './environment';
@@ -28,8 +29,8 @@ describe('functionEnvironment', () => {
       USERS_TABLE: 'Users',
       AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000',
       AWS_ACCESS_KEY_ID: 'local-key',
-      AWS_SECRET_ACCESS_KEY: 'outpost-local',
-      AWS_SESSION_TOKEN: 'outpost-local',
+      AWS_SECRET_ACCESS_KEY: 'outpostlocal',
+      AWS_SESSION_TOKEN: 'outpostlocal',
       AWS_REGION: 'eu-west-1',
       AWS_DEFAULT_REGION: 'eu-west-1',
       AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
@@ -40,6 +41,7 @@ describe('functionEnvironment', () => {
       AWS_LAMBDA_LOG_GROUP_NAME: '/aws/lambda/user-cleanup',
       AWS_LAMBDA_LOG_STREAM_NAME: '2026/03/01/[$LATEST]0123456789abcdef0123456789abcdef',
       LAMBDA_TASK_ROOT: '/bundles/user-cleanup',
+      NODE_PATH: path.resolve(__dirname, '..', '..', '..', 'node_modules'),
       _HANDLER: 'index.handler',
     });
   });

@@ -1,15 +1,27 @@
 // The environment of one execution environment: what Lambda sets, on top of the template's variables.
 // Reserved names follow https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+import * as path from 'node:path';
 import type { FunctionSpec } from './types';
 
-/** Credentials for local services that accept any signature; real AWS would reject them. */
+/**
+ * Credentials for local services that accept any signature; real AWS would reject them. The key id
+ * is letters and digits only, because DynamoDB Local 2.x refuses any other access key id.
+ */
 export const LOCAL_CREDENTIALS = {
-  AWS_ACCESS_KEY_ID: 'outpost-local',
-  AWS_SECRET_ACCESS_KEY: 'outpost-local',
-  AWS_SESSION_TOKEN: 'outpost-local',
+  AWS_ACCESS_KEY_ID: 'outpostlocal',
+  AWS_SECRET_ACCESS_KEY: 'outpostlocal',
+  AWS_SESSION_TOKEN: 'outpostlocal',
 } as const;
 
 export const DEFAULT_REGION = 'us-east-1';
+
+/**
+ * Lambda's Node.js runtimes put the AWS SDK v3 on NODE_PATH, so bundles leave it out. Outpost's own
+ * installed copy stands in for the runtime's.
+ */
+export function runtimeModulesDir(): string {
+  return path.dirname(path.dirname(path.dirname(require.resolve('@aws-sdk/client-dynamodb/package.json'))));
+}
 
 export function logGroupName(functionName: string): string {
   return `/aws/lambda/${functionName}`;
@@ -50,6 +62,7 @@ export function functionEnvironment({ spec, baseEnv, logStreamName, nodeMajorVer
     AWS_LAMBDA_LOG_GROUP_NAME: logGroupName(spec.name),
     AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
     LAMBDA_TASK_ROOT: spec.codeDir,
+    NODE_PATH: runtimeModulesDir(),
     _HANDLER: spec.handler,
   };
 }

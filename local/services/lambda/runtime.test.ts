@@ -226,9 +226,9 @@ describe('createLambdaRuntime', () => {
     const expected = (name: string, table: string, memory: string, changedBy: string | null) => ({
       TABLE_NAME: table,
       AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000',
-      AWS_ACCESS_KEY_ID: 'outpost-local',
-      AWS_SECRET_ACCESS_KEY: 'outpost-local',
-      AWS_SESSION_TOKEN: 'outpost-local',
+      AWS_ACCESS_KEY_ID: 'outpostlocal',
+      AWS_SECRET_ACCESS_KEY: 'outpostlocal',
+      AWS_SESSION_TOKEN: 'outpostlocal',
       AWS_REGION: 'eu-west-1',
       AWS_DEFAULT_REGION: 'eu-west-1',
       AWS_LAMBDA_FUNCTION_NAME: name,
