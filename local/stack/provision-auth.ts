@@ -1,8 +1,8 @@
 // Step 5 of `npm start` for Cognito: the template's user pools, app clients and groups, created in
 // cognito-local, found again by name on the next start. cognito-local picks its own ids, so this
 // returns them as overrides for the template's `Ref`s.
-import type { CognitoIdentityProviderClient, ExplicitAuthFlowsType, PasswordPolicyType } from '@aws-sdk/client-cognito-identity-provider';
-import type { PasswordPolicy, UserPoolModel } from '../cloud-assembly';
+import type { CognitoIdentityProviderClient, ExplicitAuthFlowsType, PasswordPolicyType, TimeUnitsType } from '@aws-sdk/client-cognito-identity-provider';
+import type { PasswordPolicy, UserPoolClientModel, UserPoolModel } from '../cloud-assembly';
 import { ensureGroup, ensureUserPool, ensureUserPoolClient } from '../services/cognito-local';
 
 export interface ProvisionedUserPool {
@@ -21,6 +21,24 @@ function passwordPolicy(policy: PasswordPolicy | null): PasswordPolicyType | und
     RequireNumbers: policy.requireNumbers ?? undefined,
     RequireSymbols: policy.requireSymbols ?? undefined,
     TemporaryPasswordValidityDays: policy.temporaryPasswordValidityDays ?? undefined,
+  };
+}
+
+/**
+ * The template's token lifetimes, or Cognito's defaults where it sets none: 60 minutes for ID and
+ * access tokens, 30 days for refresh tokens (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html).
+ */
+export function tokenValidity(appClient: UserPoolClientModel) {
+  const units = appClient.tokenValidityUnits;
+  return {
+    idTokenValidity: appClient.idTokenValidity ?? 60,
+    accessTokenValidity: appClient.accessTokenValidity ?? 60,
+    refreshTokenValidity: appClient.refreshTokenValidity ?? 30,
+    tokenValidityUnits: {
+      IdToken: (appClient.idTokenValidity === null ? 'minutes' : (units.IdToken ?? 'hours')) as TimeUnitsType,
+      AccessToken: (appClient.accessTokenValidity === null ? 'minutes' : (units.AccessToken ?? 'hours')) as TimeUnitsType,
+      RefreshToken: (appClient.refreshTokenValidity === null ? 'days' : (units.RefreshToken ?? 'days')) as TimeUnitsType,
+    },
   };
 }
 
@@ -55,6 +73,7 @@ export async function provisionUserPools(
         name: appClient.clientName ?? appClient.logicalId,
         explicitAuthFlows: appClient.explicitAuthFlows as ExplicitAuthFlowsType[],
         generateSecret: appClient.generateSecret,
+        ...tokenValidity(appClient),
       });
       clientIds[appClient.logicalId] = clientId;
     }

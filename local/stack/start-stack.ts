@@ -20,6 +20,7 @@ import { buildLocalApi, type LocalApi } from './local-api';
 import { stackOutputs } from './outputs';
 import { choosePorts, type StackPorts } from './ports';
 import { provisionStack } from './provision';
+import { provisionTables } from './provision-tables';
 import { seedDemoUsers } from './seed';
 import { startServers } from './servers';
 import { endStaleProcess, writePidFile } from './stale-process';
@@ -78,6 +79,12 @@ const REGION = 'us-east-1';
 const ACCOUNT_ID = '000000000000';
 const DYNAMODB_LOCAL_MARKER = 'DynamoDBLocal.jar';
 
+/** Relative to the repository when inside it, absolute otherwise. */
+function displayPath(repoRoot: string, file: string): string {
+  const relative = path.relative(repoRoot, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 function onlyStack(stacks: readonly StackModel[]): StackModel {
   if (stacks.length !== 1) throw new StackStartError(`Outpost Local runs one stack; the cloud assembly has ${stacks.length}: ${stacks.map((s) => s.stackName).join(', ')}.`);
   return stacks[0];
@@ -103,6 +110,8 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
 
   try {
     const dynamodbPidFile = path.join(layout.root, 'dynamodb.pid');
+    // Filled in once the tables are known; DynamoDB Local may restart before that.
+    const afterRestart: { recreateTables?: () => Promise<void> } = {};
     await endStaleProcess(dynamodbPidFile, DYNAMODB_LOCAL_MARKER, log);
     if (options.reset) resetData(layout, log);
 
@@ -119,7 +128,12 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
         inMemory: options.inMemory,
         log,
         onEvent: (event) => {
-          if (event.type === 'restarted') writePidFile(dynamodbPidFile, event.pid);
+          if (event.type !== 'restarted') return;
+          writePidFile(dynamodbPidFile, event.pid);
+          // An in-memory database comes back empty: recreate the tables so requests work again.
+          if (options.inMemory && afterRestart.recreateTables) {
+            afterRestart.recreateTables().catch((error: unknown) => log(`tables: could not recreate the tables after the restart: ${error instanceof Error ? error.message : String(error)}`));
+          }
         },
       }),
       startCognitoLocal({ dataDir: layout.cognito, port: ports.cognito, clock, log }),
@@ -160,6 +174,10 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     };
     const initial = await loadAssembly(synth.outDir);
     const { model, apiModel } = initial;
+    let current = initial;
+    afterRestart.recreateTables = async () => {
+      await provisionTables(dynamodbClient, current.model.tables, { log });
+    };
 
     const lambda = createLambdaRuntime({
       functions: functionSpecs(model.functions, path.join(layout.root, 'inline-functions'), log),
@@ -263,7 +281,6 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     });
     await writeAmplifyOutputs(outputsPath, outputs);
 
-    let current = initial;
     let reloading: Promise<void> = Promise.resolve();
     /** Synthesizes again and swaps in the new version; on failure keeps serving the running one. */
     const reloadOnce = async (reason: string) => {
@@ -307,8 +324,8 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
         userPoolEndpoint: userPool ? cognito.endpoint : undefined,
         demoUsers,
         apiKey,
-        outputsPath: path.relative(options.repoRoot, outputsPath) || outputsPath,
-        caPath: path.relative(options.repoRoot, tls.caCertPath) || tls.caCertPath,
+        outputsPath: displayPath(options.repoRoot, outputsPath),
+        caPath: displayPath(options.repoRoot, tls.caCertPath),
         startupMs,
       }),
     );

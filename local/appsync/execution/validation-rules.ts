@@ -8,6 +8,7 @@ import {
   specifiedRules,
   ValuesOfCorrectTypeRule,
   visitInParallel,
+  type ArgumentNode,
   type ASTVisitor,
   type ValueNode,
   type ValidationContext,
@@ -76,7 +77,7 @@ function javaValue(node: ValueNode): string | null {
  */
 function valuesOfCorrectType(context: ValidationContext): ASTVisitor {
   const path: string[] = [];
-  let argument: { name: string; value: ValueNode } | null = null;
+  let argument: { name: string; value: ValueNode; node: ArgumentNode } | null = null;
   const reporting = Object.create(context) as ValidationContext;
   reporting.reportError = (error: GraphQLError) => {
     const node = error.nodes?.[0];
@@ -84,7 +85,8 @@ function valuesOfCorrectType(context: ValidationContext): ASTVisitor {
     const type = context.getInputType();
     if (printed === null || argument === null || type == null) return context.reportError(error);
     const message = `Validation error of type WrongType: argument '${argument.name}' with value '${printed}' is not a valid '${String(type).replace(/!$/, '')}' @ '${path.join('/')}'`;
-    context.reportError(new GraphQLError(message, { nodes: error.nodes }));
+    // graphql-java locates the error at the argument, not at its value (aws-mobile-appsync-sdk-js#554).
+    context.reportError(new GraphQLError(message, { nodes: [argument.node] }));
   };
   const tracking: ASTVisitor = {
     OperationDefinition: { enter: () => void path.splice(0) },
@@ -92,7 +94,7 @@ function valuesOfCorrectType(context: ValidationContext): ASTVisitor {
     Field: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
     Argument: {
       enter: (node) => {
-        argument = { name: node.name.value, value: node.value };
+        argument = { name: node.name.value, value: node.value, node };
       },
       leave: () => {
         argument = null;

@@ -118,11 +118,12 @@ describe('POST /graphql', () => {
     });
   });
 
+  // graphql-java's wording (NodeUtil.getOperation), which AppSync answers with.
   it('answers an unknown operation name with 200 and data null', async () => {
     expect(await post(JSON.stringify({ query: 'query Hi { hello(name: "x") }', operationName: 'Bye' }))).toEqual({
       status: 200,
       headers: json,
-      body: { data: null, errors: [{ path: null, locations: null, message: 'Unknown operation named "Bye".' }] },
+      body: { data: null, errors: [{ path: null, locations: null, message: "Unknown operation named 'Bye'." }] },
     });
   });
 

@@ -78,19 +78,21 @@ describe('AWS scalars in a schema', () => {
     expect(await run('query Q($v: AWSJSON) { keys(value: $v) }', { v: '{"a":{"b":1},"n":2}' }, resolvers)).toEqual({ data: { keys: ['a', 'n', 'number'] } });
   });
 
+  // graphql-java locates a WrongType error at the argument, not its value (aws-mobile-appsync-sdk-js#554).
   it('rejects an invalid literal with a validation error', async () => {
     expect(await run('{ day(on: "2026-13-01") }')).toEqual({
       data: null,
       errors: [
-        { path: null, locations: [{ line: 1, column: 11, sourceName: null }], message: "Validation error of type WrongType: argument 'on' with value 'StringValue{value='2026-13-01'}' is not a valid 'AWSDate' @ 'day'" },
+        { path: null, locations: [{ line: 1, column: 7, sourceName: null }], message: "Validation error of type WrongType: argument 'on' with value 'StringValue{value='2026-13-01'}' is not a valid 'AWSDate' @ 'day'" },
       ],
     });
   });
 
+  // AppSync's words for a variable a scalar rejects (aws-amplify/amplify-cli#2033, amplify-flutter#822).
   it('rejects an invalid variable before execution', async () => {
     expect(await run('query Q($u: AWSURL!) { link(url: $u) }', { u: 'www.example.com' })).toEqual({
       data: null,
-      errors: [{ path: null, locations: [{ line: 1, column: 9, sourceName: null }], message: 'Variable "$u" got invalid value "www.example.com"; Unable to parse www.example.com as a valid URL.' }],
+      errors: [{ path: null, locations: [{ line: 1, column: 9, sourceName: null }], message: "Variable 'u' has an invalid value. Unable to parse `www.example.com` as a valid URL." }],
     });
   });
 

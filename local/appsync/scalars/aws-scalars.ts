@@ -36,7 +36,7 @@ interface StringScalarSpec {
 }
 
 function stringScalar(spec: StringScalarSpec): GraphQLScalarType<string, string> {
-  const problem = (value: unknown): string | null => (typeof value === 'string' && spec.valid(value) ? null : `Unable to parse ${show(value)} as a valid ${spec.kind}.`);
+  const problem = (value: unknown): string | null => (typeof value === 'string' && spec.valid(value) ? null : `Unable to parse \`${show(value)}\` as a valid ${spec.kind}.`);
   return new GraphQLScalarType<string, string>({
     name: spec.name,
     description: spec.description,
