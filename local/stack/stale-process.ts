@@ -2,6 +2,7 @@
 // keeps running and keeps its database file open. The next start finds it by its pid file and ends
 // it, but only when that pid still runs the same program, so an unrelated process is never touched.
 import * as fs from 'node:fs';
+import { isProcessAlive } from '../services/process-alive';
 
 function commandLine(pid: number): string | undefined {
   try {
@@ -12,28 +13,18 @@ function commandLine(pid: number): string | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
-}
-
 /** Ends the process named in `pidFile` if its command line still contains `marker`; waits until it is gone. */
 export async function endStaleProcess(pidFile: string, marker: string, log: (line: string) => void): Promise<void> {
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
   fs.rmSync(pidFile, { force: true });
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
   const command = commandLine(pid);
   if (command === undefined || !command.includes(marker)) return;
   log(`found ${marker} (pid ${pid}) left running by an earlier start; stopping it`);
   process.kill(pid, 'SIGKILL');
   const deadline = Date.now() + 10_000;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (isProcessAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export function writePidFile(pidFile: string, pid: number): void {

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runSynthProcess } from '../../local/stack/synth';
 import { hashSynthInputs, SYNTH_INPUTS } from '../../local/stack/synth-inputs';
+import { isProcessAlive } from '../../local/services/process-alive';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const CACHE_DIR = path.join(os.tmpdir(), 'outpost-test-assemblies');
@@ -26,16 +27,6 @@ export interface SynthesizedAssembly {
   readonly outDir: string;
   /** What `synthesizeIfChanged` remembers in `<dataDir>/synth-inputs.sha256`. */
   readonly inputsHash: string;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
 }
 
 /** The pid that holds the lock; undefined while it is still writing it or once the lock is gone. */
@@ -91,7 +82,7 @@ export async function synthesizedAssembly(): Promise<SynthesizedAssembly> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       // Another test file is synthesizing; wait for it, or take over if its process is gone.
       const owner = lockOwner(lock);
-      if (owner !== undefined && !isAlive(owner)) fs.rmSync(lock, { recursive: true, force: true });
+      if (owner !== undefined && !isProcessAlive(owner)) fs.rmSync(lock, { recursive: true, force: true });
       if (Date.now() > deadline) throw new AssemblyCacheError(`timed out after ${WAIT_FOR_OTHER_MS} ms waiting for another test file to synthesize ${root}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
       continue;

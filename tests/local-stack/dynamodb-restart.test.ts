@@ -7,22 +7,13 @@ import { DEMO_USERS } from '../../local/stack/demo-users';
 import { ok, postGraphql, type GraphqlHttpResponse } from '../harness/graphql-http';
 import { useLocalStack } from '../harness/local-stack';
 import { signIn } from '../harness/users';
+import { isProcessAlive } from '../../local/services/process-alive';
 
 jest.setTimeout(90_000);
 
 const running = useLocalStack({ inMemory: false });
 const ME = { query: '{ me { handle displayName } }' };
 const RECOVERY_TIMEOUT_MS = 60_000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
-}
 
 it('serves again after DynamoDB Local is killed, and logs the restart', async () => {
   const { stack, dataDir, log } = running();
@@ -48,8 +39,8 @@ it('serves again after DynamoDB Local is killed, and logs the restart', async ()
   expect({
     before,
     after: answers[answers.length - 1],
-    killedIsGone: !isAlive(killedPid),
-    restartedIsNew: restartedPid !== killedPid && isAlive(restartedPid),
+    killedIsGone: !isProcessAlive(killedPid),
+    restartedIsNew: restartedPid !== killedPid && isProcessAlive(restartedPid),
     log: log.filter((line) => line.startsWith('DynamoDB Local (pid') || line.startsWith('DynamoDB Local restarted')),
   }).toEqual({
     before: ok({ data: { me: { handle: 'alice', displayName: 'Alice Demo' } } }),

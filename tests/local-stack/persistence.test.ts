@@ -15,6 +15,7 @@ import { startChild, type RunningChild } from '../harness/child-process';
 import { ok, postGraphql } from '../harness/graphql-http';
 import { freePorts, STACK_START_TIMEOUT_MS } from '../harness/local-stack';
 import { copySynthInputs, synthesizedAssembly } from '../harness/synthesized-assembly';
+import { isProcessAlive } from '../../local/services/process-alive';
 
 jest.setTimeout(2 * STACK_START_TIMEOUT_MS);
 
@@ -32,19 +33,9 @@ interface Outputs {
   readonly custom: { readonly outpost_local: { readonly user_pool_endpoint: string; readonly http_url: string } };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
-}
-
 /** The DynamoDB Local JVM named in the data directory's pid file, if that pid still runs it. */
 function runningJvm(pid: number): boolean {
-  if (!isAlive(pid)) return false;
+  if (!isProcessAlive(pid)) return false;
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(DYNAMODB_LOCAL_MARKER);
   } catch (error) {

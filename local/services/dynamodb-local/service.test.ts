@@ -8,19 +8,10 @@ import { findFreePort, LOOPBACK, PortInUseError } from '../ports';
 import { JavaMissingError } from './errors';
 import { localDynamoDbClient } from './readiness';
 import { startDynamoDbLocal, type DynamoDbLocalEvent, type DynamoDbLocalHandle } from './service';
+import { isProcessAlive } from '../process-alive';
 
 // A cold JVM on a shared 2-core machine takes seconds; restarts take that again.
 jest.setTimeout(180_000);
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
-}
 
 /** Pids of DynamoDB Local processes serving `port`, found by their command line. */
 function javaPidsOnPort(port: number): number[] {
@@ -76,7 +67,7 @@ describe('startDynamoDbLocal', () => {
     const pid = handle.pid;
     expect(javaPidsOnPort(port)).toEqual([pid]);
     await handle.stop();
-    expect({ alive: isAlive(pid), javaPids: javaPidsOnPort(port), log: masked(log) }).toEqual({
+    expect({ alive: isProcessAlive(pid), javaPids: javaPidsOnPort(port), log: masked(log) }).toEqual({
       alive: false,
       javaPids: [],
       log: [`DynamoDB Local ready at http://127.0.0.1:${port} (pid ${pid}, in memory) in <ms>ms.`],
@@ -114,8 +105,8 @@ describe('startDynamoDbLocal', () => {
         endpoint: handle.endpoint,
         dataDir: handle.dataDir,
         restarts: handle.restarts,
-        firstAlive: isAlive(firstPid),
-        newAlive: isAlive(handle.pid),
+        firstAlive: isProcessAlive(firstPid),
+        newAlive: isProcessAlive(handle.pid),
         events: recorder.events,
         item: item.Item,
         tables: tables.TableNames,
