@@ -282,7 +282,13 @@ describe('subscription resolvers', () => {
       arguments: { spaceId: 's1' },
       auth: 'AMAZON_COGNITO_USER_POOLS',
       headers: userHeader,
-      variables: { spaceId: 's1' },
+      info: {
+        fieldName: 'onNoteChanged',
+        parentTypeName: 'Subscription',
+        variables: { spaceId: 's1' },
+        selectionSetList: ['id', 'spaceId', 'title', 'body'],
+        selectionSetGraphQL: '{\n  id\n  spaceId\n  title\n  body\n}',
+      },
       query: ON_NOTE,
     });
   });

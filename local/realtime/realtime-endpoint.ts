@@ -103,7 +103,7 @@ export class RealtimeEndpoint {
   }
 
   private accept(ws: WebSocket, auth: Promise<ConnectionAuth>, sourceIp: string): void {
-    const connection = new RealtimeConnection(ws, {
+    const context = {
       deps: this.deps,
       limits: this.limits,
       registry: this.registry,
@@ -111,12 +111,12 @@ export class RealtimeEndpoint {
       clock: this.deps.clock ?? systemClock,
       warn: this.warn,
       sourceIp,
-      onClosed: (closed) => {
+      onClosed: (closed: RealtimeConnection) => {
         this.connections.delete(closed);
         this.onRelease?.();
       },
-    }, auth);
-    this.connections.add(connection);
+    };
+    this.connections.add(new RealtimeConnection(ws, context, auth));
   }
 
   /**

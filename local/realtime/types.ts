@@ -12,7 +12,14 @@ export interface SubscriptionResolverCall {
   readonly auth: AuthenticatedRequest;
   /** The subscription's authorization headers, as `ctx.request.headers`. */
   readonly headers: Readonly<Record<string, string>>;
-  readonly variables: Readonly<Record<string, unknown>>;
+  /** `ctx.info`, built as the HTTP executor builds it. */
+  readonly info: {
+    readonly fieldName: string;
+    readonly parentTypeName: 'Subscription';
+    readonly variables: Readonly<Record<string, unknown>>;
+    readonly selectionSetList: readonly string[];
+    readonly selectionSetGraphQL: string;
+  };
   readonly query: string;
 }
 

@@ -12,6 +12,7 @@ import {
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import { AuthenticationError, unauthorizedFieldError, type AuthenticatedRequest } from '../../appsync/auth';
 import type { JsonObject } from '../../appsync/auth/jwt';
+import { selectionSetGraphQL, selectionSetList } from '../../appsync/execution/selection-info';
 import { InvalidSubscriptionFilterError, parseSubscriptionFilter, type SubscriptionFilter } from '../filters/subscription-filter';
 import { unsupported, type StartMessage } from '../protocol/client-message';
 import type { RealtimeError } from '../protocol/messages';
@@ -89,7 +90,20 @@ export async function prepareSubscription(
   const outcome =
     deps.runSubscriptionResolver === undefined
       ? {}
-      : await deps.runSubscriptionResolver({ fieldName, arguments: args, auth, headers: start.authorization, variables: coerced.coerced, query: request.query });
+      : await deps.runSubscriptionResolver({
+          fieldName,
+          arguments: args,
+          auth,
+          headers: start.authorization,
+          info: {
+            fieldName,
+            parentTypeName: 'Subscription',
+            variables: coerced.coerced,
+            selectionSetList: selectionSetList([rootField], fragmentsOf(document)),
+            selectionSetGraphQL: selectionSetGraphQL([rootField], fragmentsOf(document)),
+          },
+          query: request.query,
+        });
   if (outcome.error !== undefined) return refused({ errorType: outcome.error.errorType, message: outcome.error.message });
   let filter: SubscriptionFilter | null;
   let invalidationFilter: SubscriptionFilter | null;
@@ -129,6 +143,14 @@ function requestData(data: string): RequestData | null {
   if (typeof query !== 'string') return null;
   const vars = typeof variables === 'object' && variables !== null && !Array.isArray(variables) ? (variables as Record<string, unknown>) : {};
   return { query, variables: vars, operationName: typeof operationName === 'string' ? operationName : undefined };
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
 }
 
 /** The operation's root field, looking through fragments. */

@@ -58,11 +58,6 @@ export class RealtimeConnection implements SubscriptionSink {
     });
   }
 
-  /** Number of live subscriptions. */
-  size(): number {
-    return this.subscriptions.size;
-  }
-
   send(text: string): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(text);
   }

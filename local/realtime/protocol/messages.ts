@@ -16,7 +16,7 @@ export type ServerMessage =
   | { readonly type: 'ka' }
   | { readonly type: 'start_ack'; readonly id: string }
   | { readonly type: 'complete'; readonly id: string }
-  // AppSync writes `errors` as one object, not a list, for MaxSubscriptionsReachedError (see limits.ts).
+  // AppSync writes `errors` as one object, not a list, for MaxSubscriptionsReachedError (see connection.ts).
   | { readonly type: 'error'; readonly id?: string; readonly payload: { readonly errors: readonly RealtimeError[] | RealtimeError } };
 
 export function connectionAck(connectionTimeoutMs: number): ServerMessage {

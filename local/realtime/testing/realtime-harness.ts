@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
-import { authorizeField, type AuthRequest } from '../../appsync/auth';
+import { authorizeField, type AuthenticatedRequest, type AuthRequest } from '../../appsync/auth';
 import type { Clock } from '../../services/clock';
 import { RealtimeEndpoint } from '../realtime-endpoint';
 import type { RealtimeLimits, SubscriptionResolverCall, SubscriptionResolverOutcome } from '../types';
@@ -24,6 +24,8 @@ export interface HarnessOptions {
   readonly limits?: Partial<RealtimeLimits>;
   readonly clock?: Clock;
   readonly server?: Server;
+  /** Replaces the fake authentication, e.g. with a real Authenticator. */
+  readonly authenticate?: (request: AuthRequest) => Promise<AuthenticatedRequest>;
   /** Keep every auth request and resolver call for inspection; default true. Leak checks turn it off. */
   readonly record?: boolean;
 }
@@ -36,7 +38,7 @@ export async function startHarness(schema: GraphQLSchema, options: HarnessOption
   const record = options.record ?? true;
   const endpoint = new RealtimeEndpoint({
     schema,
-    authenticate: fakeAuthenticate(record ? authRequests : undefined),
+    authenticate: options.authenticate ?? fakeAuthenticate(record ? authRequests : undefined),
     authorizeField: (parentType, fieldName, auth) => authorizeField(schema, parentType, fieldName, auth),
     runSubscriptionResolver:
       resolver === undefined
