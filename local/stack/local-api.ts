@@ -7,7 +7,7 @@ import type { GraphqlApiModel } from '../cloud-assembly';
 import type { JsonObject } from '../appsync/auth/jwt';
 import { authConfigFromApi, authorizeField, Authenticator, type AuthenticatedRequest, type LocalAuthWiring } from '../appsync/auth';
 import { executeAppSync } from '../appsync/execution/execute';
-import type { DataSource, ExecutionServices, ResolverTable } from '../appsync/execution/types';
+import type { AppSyncResponse, DataSource, ExecutionServices, GraphQLRequestBody, ResolverTable } from '../appsync/execution/types';
 import { createGraphQLHandler } from '../appsync/http';
 import { withAwsScalars } from '../appsync/scalars';
 import type { ResolverRuntime } from '../appsync-js/sandbox/resolver-module';
@@ -35,6 +35,8 @@ export interface LocalApiDeps {
   readonly authWiring: LocalAuthWiring;
   readonly clock: Clock;
   readonly log: (line: string) => void;
+  /** Sees every executed request and its response: mutations are published to subscribers from here. */
+  readonly afterExecute?: (body: GraphQLRequestBody, response: AppSyncResponse) => void;
 }
 
 /**
@@ -85,8 +87,8 @@ export function buildLocalApi(model: GraphqlApiModel, deps: LocalApiDeps): Local
       })),
       headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : (value ?? '')])),
     }),
-    execute: (caller, body) =>
-      executeAppSync(
+    execute: async (caller, body) => {
+      const response = await executeAppSync(
         schema,
         services,
         {
@@ -98,7 +100,10 @@ export function buildLocalApi(model: GraphqlApiModel, deps: LocalApiDeps): Local
           authorizeField: (parentType, fieldName) => ({ allowed: authorizeField(schema, parentType, fieldName, caller) }),
         },
         body,
-      ),
+      );
+      deps.afterExecute?.(body, response);
+      return response;
+    },
     onInternalError: (error) => deps.log(`graphql: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   return { model, schema, authenticator, services, handleGraphQL };

@@ -7,6 +7,7 @@ import { createExplorerHandler } from '../appsync/explorer';
 import { formatReadyBanner, writeAmplifyOutputs, type AmplifyOutputs } from '../appsync/outputs';
 import { ensureLocalCertificates } from '../appsync/tls';
 import { ResolverRuntime } from '../appsync-js/sandbox/resolver-module';
+import type { RealtimeEndpoint } from '../realtime';
 import { systemClock, type Clock } from '../services/clock';
 import { localCognitoClient, startCognitoLocal } from '../services/cognito-local';
 import { localDynamoDbClient, startDynamoDbLocal } from '../services/dynamodb-local';
@@ -20,6 +21,7 @@ import { buildLocalApi, type LocalApi } from './local-api';
 import { stackOutputs } from './outputs';
 import { choosePorts, type StackPorts } from './ports';
 import { provisionStack } from './provision';
+import { createRealtimeEndpoint, publishMutation } from './realtime';
 import { provisionTables } from './provision-tables';
 import { seedDemoUsers } from './seed';
 import { startServers } from './servers';
@@ -217,8 +219,12 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     });
 
     const runtime = new ResolverRuntime({ now: () => clock.now().getTime(), logSink: (line) => log(`resolver: ${line}`) });
+    const live: { endpoint?: RealtimeEndpoint } = {};
     const buildApi = (modelOfApi: GraphqlApiModel) => buildLocalApi(modelOfApi, {
       runtime,
+      afterExecute: (body, response) => {
+        if (live.endpoint) publishMutation(live.endpoint, body, response);
+      },
       dataSources: buildDataSources(modelOfApi.dataSources, { dynamodb: dynamodbClient, invokeLambda, clock, log }),
       clock,
       log,
@@ -241,6 +247,11 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       },
     });
     let api = buildApi(apiModel);
+    const newRealtimeEndpoint = () => createRealtimeEndpoint(api, { clock, warn: (line) => log(`realtime: ${line}`) });
+    live.endpoint = newRealtimeEndpoint();
+    cleanups.push(async () => {
+      await live.endpoint?.close();
+    });
 
     const poolModel = model.userPools[0];
     const clientModel = poolModel?.clients[0];
@@ -263,6 +274,9 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
           },
           log,
         }),
+        upgrade: (request, socket, head) => {
+          if (!live.endpoint?.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        },
         onError: (error) => log(`http: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       },
     });
@@ -297,6 +311,10 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
           pollers = await startPollers(next.model.eventSourceMappings);
         }
         api = buildApi(next.apiModel);
+        // Subscriptions were made against the old schema: close them, and clients reconnect.
+        const previousEndpoint = live.endpoint;
+        live.endpoint = newRealtimeEndpoint();
+        await previousEndpoint?.close();
         current = next;
         log(`reload: ${reason} is live (${Date.now() - reloadStarted} ms); data is kept`);
       } catch (error) {

@@ -35,6 +35,8 @@ export class ResolverRunner {
     private readonly caller: CallerContext,
     /** Receives util.appendError entries as they are raised. */
     private readonly appendErrors: (entries: readonly GraphQLErrorEntry[]) => void,
+    /** Sees every handler evaluation: subscription filters and invalidations are read from there. */
+    private readonly observe?: (evaluation: HandlerEvaluation) => void,
   ) {}
 
   /** The field's value; throws ResolverFieldError when the resolver raises one. */
@@ -112,6 +114,7 @@ export class ResolverRunner {
     };
     const evaluation: HandlerEvaluation = module[handler](ctx, { authMode: this.caller.authMode });
     state.stash = evaluation.stash;
+    this.observe?.(evaluation);
     if (evaluation.outErrors.length > 0) this.appendErrors(evaluation.outErrors);
     return handlerStep(evaluation);
   }

@@ -1,0 +1,50 @@
+// Whole-stack: the running stack's real-time endpoint. A client that subscribes over AppSync's
+// WebSocket protocol receives what a mutation on the HTTP endpoint wrote, filtered by the
+// subscription's argument, and stops receiving once it sends `stop`.
+// Protocol: https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html
+import { encodeHeader, TestClient } from '../../local/realtime/testing/test-client';
+import { startFixtureStack, type FixtureStack } from './fixture-stack';
+
+let fixture: FixtureStack;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  fixture = await startFixtureStack();
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  await fixture?.stop();
+}, 60_000);
+
+const SUBSCRIBE = 'subscription Kept($kind: String) { onRecordPut(kind: $kind) { id kind label } }';
+const PUT = 'mutation Put($id: ID!, $kind: String!, $label: String) { putRecord(id: $id, kind: $kind, label: $label) { id kind label } }';
+
+describe('real-time subscriptions on the running stack', () => {
+  it('delivers matching mutations to a subscriber until it stops', async () => {
+    const port = new URL(fixture.stack.urls.http).port;
+    const auth = { host: `localhost:${port}`, Authorization: fixture.idToken };
+    const client = await TestClient.connect(`ws://localhost:${port}/graphql/realtime?header=${encodeURIComponent(encodeHeader(auth))}&payload=e30=`, ['graphql-ws']);
+    clients.push(client);
+
+    client.send({ type: 'connection_init' });
+    expect(await client.nextMessage()).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } });
+    client.send({ id: 'sub-1', type: 'start', payload: { data: JSON.stringify({ query: SUBSCRIBE, variables: { kind: 'keep' } }), extensions: { authorization: auth } } });
+    expect(await client.nextMessage()).toEqual({ id: 'sub-1', type: 'start_ack' });
+
+    const asUser = { authorization: fixture.idToken };
+    expect((await fixture.graphql({ query: PUT, variables: { id: 'rt-skip', kind: 'skip', label: 'not for this subscriber' } }, asUser)).status).toBe(200);
+    expect((await fixture.graphql({ query: PUT, variables: { id: 'rt-keep', kind: 'keep', label: 'for this subscriber' } }, asUser)).status).toBe(200);
+    // Only the `keep` record arrives: the argument filter dropped the other one.
+    expect(await client.nextMessage(5000)).toEqual({
+      id: 'sub-1',
+      type: 'data',
+      payload: { data: { onRecordPut: { id: 'rt-keep', kind: 'keep', label: 'for this subscriber' } } },
+    });
+
+    client.send({ id: 'sub-1', type: 'stop' });
+    expect(await client.nextMessage()).toEqual({ id: 'sub-1', type: 'complete' });
+    await fixture.graphql({ query: PUT, variables: { id: 'rt-after-stop', kind: 'keep', label: 'too late' } }, asUser);
+    await expect(client.nextMessage(1500)).rejects.toThrow('No frame within 1500 ms');
+  });
+});
