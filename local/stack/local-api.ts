@@ -10,7 +10,7 @@ import { executeAppSync } from '../appsync/execution/execute';
 import type { AppSyncResponse, DataSource, ExecutionServices, GraphQLRequestBody, ResolverTable } from '../appsync/execution/types';
 import { createGraphQLHandler } from '../appsync/http';
 import { withAwsScalars } from '../appsync/scalars';
-import type { ResolverRuntime } from '../appsync-js/sandbox/resolver-module';
+import type { HandlerEvaluation, ResolverRuntime } from '../appsync-js/sandbox/resolver-module';
 import type { Clock } from '../services/clock';
 import { buildResolverTable } from './resolver-table';
 
@@ -37,6 +37,8 @@ export interface LocalApiDeps {
   readonly log: (line: string) => void;
   /** Sees every executed request and its response: mutations are published to subscribers from here. */
   readonly afterExecute?: (body: GraphQLRequestBody, response: AppSyncResponse) => void;
+  /** Sees every handler evaluation: `extensions.invalidateSubscriptions` calls are acted on from here. */
+  readonly observeEvaluation?: (evaluation: HandlerEvaluation) => void;
 }
 
 /**
@@ -68,6 +70,7 @@ export function buildLocalApi(model: GraphqlApiModel, deps: LocalApiDeps): Local
     resolvers,
     dataSources: deps.dataSources,
     env: model.environmentVariables,
+    observeEvaluation: deps.observeEvaluation,
     limits: {
       queryDepthLimit: model.queryDepthLimit,
       resolverCountLimit: model.resolverCountLimit,

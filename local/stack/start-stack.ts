@@ -7,7 +7,7 @@ import { createExplorerHandler } from '../appsync/explorer';
 import { formatReadyBanner, writeAmplifyOutputs, type AmplifyOutputs } from '../appsync/outputs';
 import { ensureLocalCertificates } from '../appsync/tls';
 import { ResolverRuntime } from '../appsync-js/sandbox/resolver-module';
-import type { RealtimeEndpoint } from '../realtime';
+import type { InvalidationEvent, RealtimeEndpoint } from '../realtime';
 import { systemClock, type Clock } from '../services/clock';
 import { localCognitoClient, startCognitoLocal } from '../services/cognito-local';
 import { localDynamoDbClient, startDynamoDbLocal } from '../services/dynamodb-local';
@@ -80,6 +80,10 @@ export interface LocalStack {
 const REGION = 'us-east-1';
 const ACCOUNT_ID = '000000000000';
 const DYNAMODB_LOCAL_MARKER = 'DynamoDBLocal.jar';
+
+function isInvalidation(value: unknown): value is InvalidationEvent {
+  return typeof value === 'object' && value !== null && typeof (value as { subscriptionField?: unknown }).subscriptionField === 'string';
+}
 
 /** Relative to the repository when inside it, absolute otherwise. */
 function displayPath(repoRoot: string, file: string): string {
@@ -224,6 +228,12 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       runtime,
       afterExecute: (body, response) => {
         if (live.endpoint) publishMutation(live.endpoint, body, response);
+      },
+      observeEvaluation: (evaluation) => {
+        for (const invalidation of evaluation.invalidations) {
+          if (isInvalidation(invalidation)) live.endpoint?.invalidateSubscriptions(invalidation);
+          else log(`realtime: ignored extensions.invalidateSubscriptions(${JSON.stringify(invalidation)}): it needs { subscriptionField, payload }`);
+        }
       },
       dataSources: buildDataSources(modelOfApi.dataSources, { dynamodb: dynamodbClient, invokeLambda, clock, log }),
       clock,

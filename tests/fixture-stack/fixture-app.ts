@@ -63,6 +63,8 @@ export function synthesizeFixtureApp(props: FixtureAppProps): string {
   unit('Items', 'Query', 'items', none, 'items.js');
   unit('Spin', 'Query', 'spin', none, 'spin.js');
   unit('WhoAmI', 'Query', 'whoAmI', none, 'who-am-i.js');
+  unit('OnLabelledPut', 'Subscription', 'onLabelledPut', none, 'on-labelled-put.js');
+  unit('CloseKind', 'Mutation', 'closeKind', none, 'close-kind.js');
 
   const lambdaSource = (id: string, fn: lambda.IFunction) => api.addLambdaDataSource(id, fn);
   unit('LambdaEcho', 'Query', 'lambdaEcho', lambdaSource('EchoSource', fixtureFunction(stack, 'Echo', 'echo')), 'lambda-invoke.js');

@@ -48,3 +48,26 @@ describe('real-time subscriptions on the running stack', () => {
     await expect(client.nextMessage(1500)).rejects.toThrow('No frame within 1500 ms');
   });
 });
+
+const LABELLED = 'subscription Labelled($kind: String!) { onLabelledPut(kind: $kind) { id kind label } }';
+
+describe('subscription resolvers on the running stack', () => {
+  it('applies the enhanced filter the resolver set, and ends the subscription when a mutation invalidates it', async () => {
+    const port = new URL(fixture.stack.urls.http).port;
+    const auth = { host: `localhost:${port}`, Authorization: fixture.idToken };
+    const client = await TestClient.connect(`ws://localhost:${port}/graphql/realtime?header=${encodeURIComponent(encodeHeader(auth))}&payload=e30=`, ['graphql-ws']);
+    clients.push(client);
+    client.send({ type: 'connection_init' });
+    expect(await client.nextMessage()).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } });
+    client.send({ id: 'lab-1', type: 'start', payload: { data: JSON.stringify({ query: LABELLED, variables: { kind: 'news' } }), extensions: { authorization: auth } } });
+    expect(await client.nextMessage()).toEqual({ id: 'lab-1', type: 'start_ack' });
+
+    const asUser = { authorization: fixture.idToken };
+    await fixture.graphql({ query: PUT, variables: { id: 'lab-cold', kind: 'news', label: 'cold take' } }, asUser);
+    await fixture.graphql({ query: PUT, variables: { id: 'lab-hot', kind: 'news', label: 'hot take' } }, asUser);
+    expect(await client.nextMessage(5000)).toEqual({ id: 'lab-1', type: 'data', payload: { data: { onLabelledPut: { id: 'lab-hot', kind: 'news', label: 'hot take' } } } });
+
+    expect(await fixture.graphql({ query: 'mutation { closeKind(kind: "news") }' }, asUser)).toEqual({ status: 200, body: { data: { closeKind: 'news' } } });
+    expect(await client.nextMessage(5000)).toEqual({ id: 'lab-1', type: 'complete' });
+  });
+});

@@ -71,7 +71,7 @@ function fieldResolver(services: ExecutionServices, caller: CallerContext, appen
         const { locations } = toAppSyncError(new GraphQLError(entry.message, { nodes: info.fieldNodes, path }), info.schema);
         appended.push({ path, data: entry.data ?? null, errorType: entry.errorType, errorInfo: entry.errorInfo ?? null, locations, message: entry.message });
       }
-    });
+    }, services.observeEvaluation);
     return runner.run(config, {
       resolverKey,
       arguments: withUnsuppliedVariablesAsNull(args, info),

@@ -1,6 +1,6 @@
 // The shapes the executor takes in: resolvers from the synthesized stack, data sources by name,
 // and the caller's request.
-import type { ResolverRuntime } from '../../appsync-js/sandbox/resolver-module';
+import type { HandlerEvaluation, ResolverRuntime } from '../../appsync-js/sandbox/resolver-module';
 import type { AuthMode } from '../../appsync-js/sandbox-lib/host';
 
 /** One APPSYNC_JS pipeline function. */
@@ -63,6 +63,8 @@ export interface ExecutionServices {
   readonly runtime: ResolverRuntime;
   readonly resolvers: ResolverTable;
   readonly dataSources: Readonly<Record<string, DataSource>>;
+  /** Sees every handler evaluation, e.g. to act on `extensions.invalidateSubscriptions`. */
+  readonly observeEvaluation?: (evaluation: HandlerEvaluation) => void;
   /** The API's environment variables, which handlers read as `ctx.env`. */
   readonly env?: Readonly<Record<string, string>>;
   readonly limits?: ExecutionLimits;
