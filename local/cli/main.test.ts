@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import * as net from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -51,6 +52,28 @@ describe('outpost CLI', () => {
         'outpost evaluate: --code FILE is required.\nUsage:\n  outpost evaluate --code FILE --context FILE [--function request|response]\n      Evaluate an APPSYNC_JS handler against a context, like aws appsync evaluate-code.\n',
     });
   });
+
+  it('ends `start` with the reason and exit code 1 when it cannot start, without a stack trace', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const result = spawnSync(process.execPath, [BIN, 'start', '--in-memory', '--data-dir', path.join(dir, 'data'), '--outputs', path.join(dir, 'out.json'), '--port', String(port)], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect({ status: result.status, stderr: result.stderr.split('\n').filter((line) => line.startsWith('outpost start:')) }).toEqual({
+        status: 1,
+        stderr: [
+          `outpost start: The GraphQL HTTPS endpoint cannot listen on 127.0.0.1:${port}: the port is already in use. Stop the process that holds it, or choose another port (or none, to get a free one).`,
+        ],
+      });
+      expect(result.stderr).not.toContain('    at ');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 150_000);
 
   it('dispatches through its command table', async () => {
     const seen: string[][] = [];

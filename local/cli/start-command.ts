@@ -1,7 +1,7 @@
 // `outpost start` (`npm start`): runs the synthesized stack on this machine until Ctrl-C.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startStack } from '../stack/start-stack';
+import { startStack, type LocalStack } from '../stack/start-stack';
 import type { Command } from './command';
 import { UsageError } from './usage-error';
 
@@ -56,16 +56,24 @@ export const startCommand: Command = {
       return 1;
     }
     const log = (line: string) => io.stdout.write(`${line}\n`);
-    const stack = await startStack({
-      repoRoot: path.resolve(__dirname, '..', '..'),
-      dataDir: values['data-dir'] && path.resolve(values['data-dir']),
-      outputsPath: values.outputs && path.resolve(values.outputs),
-      reset: values.reset,
-      inMemory: values['in-memory'],
-      ports: { https: port(values.port, '--port'), http: port(values['http-port'], '--http-port') },
-      log,
-      watch: true,
-    });
+    let stack: LocalStack;
+    try {
+      stack = await startStack({
+        repoRoot: path.resolve(__dirname, '..', '..'),
+        dataDir: values['data-dir'] && path.resolve(values['data-dir']),
+        outputsPath: values.outputs && path.resolve(values.outputs),
+        reset: values.reset,
+        inMemory: values['in-memory'],
+        ports: { https: port(values.port, '--port'), http: port(values['http-port'], '--http-port') },
+        log,
+        watch: true,
+      });
+    } catch (error) {
+      // Every start-up failure (a port in use, no Java, a failed synth, a table change that needs
+      // --reset) carries a message written for the person at the terminal: print that, not a trace.
+      io.stderr.write(`outpost start: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
     const signal = await untilStopped();
     log(`${signal}: stopping Outpost Local…`);
     await stack.stop();

@@ -20,12 +20,17 @@ export function functionSpecs(functions: readonly LambdaFunctionModel[], scratch
       log(`lambda: ${fn.functionName} has no code or handler Outpost Local can run; calls to it will fail`);
       return [];
     }
-    const codeDir =
-      fn.code.kind === 'inline'
-        ? inlineCodeDir(fn, fn.code.zipFile, scratchDir)
-        : fn.code.asset.packaging === 'file'
-          ? path.dirname(fn.code.asset.path)
-          : fn.code.asset.path;
+    // Worker threads run Node.js code only; anything else would be loaded as JavaScript and fail oddly.
+    if (fn.runtime !== null && !fn.runtime.startsWith('nodejs')) {
+      log(`lambda: ${fn.functionName} uses the ${fn.runtime} runtime; Outpost Local runs Node.js functions only, so calls to it will fail`);
+      return [];
+    }
+    if (fn.code.kind === 'asset' && fn.code.asset.packaging === 'file') {
+      log(`lambda: ${fn.functionName} is a single-file asset (${path.basename(fn.code.asset.path)}); Outpost Local runs folder assets only, so calls to it will fail`);
+      return [];
+    }
+    if (fn.layers.length > 0) log(`lambda: ${fn.functionName} uses layers, which Outpost Local does not load; code that needs them will fail`);
+    const codeDir = fn.code.kind === 'inline' ? inlineCodeDir(fn, fn.code.zipFile, scratchDir) : fn.code.asset.path;
     return [{ name: fn.functionName, arn: fn.functionArn, codeDir, handler: fn.handler, timeoutSeconds: fn.timeoutSeconds, memoryMb: fn.memorySizeMb, environment: fn.environment }];
   });
 }
@@ -44,6 +49,13 @@ export async function startStreamPollers(mappings: readonly EventSourceMappingMo
   const pollers: StreamPoller[] = [];
   for (const mapping of mappings) {
     if (!mapping.enabled) continue;
+    const ignored = [
+      mapping.bisectBatchOnFunctionError ? 'BisectBatchOnFunctionError' : undefined,
+      mapping.maximumRecordAgeInSeconds > 0 ? 'MaximumRecordAgeInSeconds' : undefined,
+      mapping.maximumBatchingWindowInSeconds > 0 ? 'MaximumBatchingWindowInSeconds' : undefined,
+      mapping.parallelizationFactor > 1 ? 'ParallelizationFactor' : undefined,
+    ].filter((name) => name !== undefined);
+    if (ignored.length > 0) wiring.log(`streams: ${mapping.logicalId} sets ${ignored.join(', ')}, which Outpost Local does not apply`);
     const startingPosition = mapping.startingPosition === 'TRIM_HORIZON' ? 'TRIM_HORIZON' : 'LATEST';
     if (mapping.startingPosition === 'AT_TIMESTAMP') wiring.log(`streams: ${mapping.logicalId} starts AT_TIMESTAMP, which runs locally as LATEST`);
     pollers.push(

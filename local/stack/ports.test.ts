@@ -44,3 +44,24 @@ describe('choosePorts', () => {
     );
   });
 });
+
+describe('choosePorts with ports that collide', () => {
+  it('refuses the same port asked for two endpoints', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-ports-'));
+    const port = await findFreePort();
+    await expect(choosePorts({ file: path.join(dir, 'ports.json'), requested: { https: port, http: port }, log: () => undefined })).rejects.toThrow(
+      `Each endpoint needs its own port; received https ${port}, http ${port}, cognito (any).`,
+    );
+  });
+
+  it('moves a remembered port that another endpoint was asked to use', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-ports-'));
+    const file = path.join(dir, 'ports.json');
+    const [https, http, cognito] = [await findFreePort(), await findFreePort(), await findFreePort()];
+    fs.writeFileSync(file, JSON.stringify({ https, http, cognito }));
+    const lines: string[] = [];
+    const ports = await choosePorts({ file, requested: { https: http }, log: (line) => lines.push(line) });
+    expect({ https: ports.https, cognito: ports.cognito, httpMoved: ports.http !== http }).toEqual({ https: http, cognito, httpMoved: true });
+    expect(lines).toEqual([`ports: The GraphQL HTTP endpoint would use port ${http}, which is in use; using ${ports.http} instead`]);
+  });
+});

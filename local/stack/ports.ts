@@ -18,9 +18,31 @@ const SERVICE_NAMES: Record<keyof StackPorts, string> = {
   cognito: 'cognito-local',
 };
 
-function readRemembered(file: string): Partial<StackPorts> {
+export class PortChoiceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PortChoiceError';
+  }
+}
+
+/** The ports used last time; a file that cannot be read is ignored, since ports are only a preference. */
+function readRemembered(file: string, log: (line: string) => void): Partial<StackPorts> {
   if (!fs.existsSync(file)) return {};
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<StackPorts>;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<StackPorts>;
+  } catch (error) {
+    log(`ports: ignoring ${path.basename(file)}, which is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    return {};
+  }
+}
+
+/** The OS hands out ports at random, so a few tries find one no other endpoint was given. */
+async function freePortOtherThan(taken: ReadonlySet<number>): Promise<number> {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const port = await findFreePort();
+    if (!taken.has(port)) return port;
+  }
+  throw new PortChoiceError('Could not find a free loopback port that no other endpoint uses.');
 }
 
 /**
@@ -32,9 +54,15 @@ export async function choosePorts(options: {
   readonly requested: Partial<StackPorts>;
   readonly log: (line: string) => void;
 }): Promise<StackPorts> {
-  const remembered = readRemembered(options.file);
+  const remembered = readRemembered(options.file, options.log);
+  const keys = Object.keys(DEFAULT_PORTS) as (keyof StackPorts)[];
+  const requestedPorts = keys.flatMap((key) => (options.requested[key] === undefined ? [] : [options.requested[key]]));
+  if (new Set(requestedPorts).size !== requestedPorts.length) {
+    throw new PortChoiceError(`Each endpoint needs its own port; received ${keys.map((key) => `${key} ${options.requested[key] ?? '(any)'}`).join(', ')}.`);
+  }
   const chosen: Partial<Record<keyof StackPorts, number>> = {};
-  for (const key of Object.keys(DEFAULT_PORTS) as (keyof StackPorts)[]) {
+  const taken = new Set<number>(requestedPorts);
+  for (const key of keys) {
     const requested = options.requested[key];
     if (requested !== undefined) {
       await assertPortFree(requested, SERVICE_NAMES[key]);
@@ -43,13 +71,15 @@ export async function choosePorts(options: {
     }
     const preferred = remembered[key] ?? DEFAULT_PORTS[key];
     try {
+      if (taken.has(preferred)) throw new PortInUseError(preferred, SERVICE_NAMES[key]);
       await assertPortFree(preferred, SERVICE_NAMES[key]);
       chosen[key] = preferred;
     } catch (error) {
       if (!(error instanceof PortInUseError)) throw error;
-      chosen[key] = await findFreePort();
+      chosen[key] = await freePortOtherThan(taken);
       options.log(`ports: ${SERVICE_NAMES[key]} would use port ${preferred}, which is in use; using ${chosen[key]} instead`);
     }
+    taken.add(chosen[key] as number);
   }
   const ports = chosen as StackPorts;
   fs.mkdirSync(path.dirname(options.file), { recursive: true });

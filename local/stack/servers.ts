@@ -14,15 +14,21 @@ export interface Routes {
   readonly explorer: (request: http.IncomingMessage, response: http.ServerResponse) => boolean;
   readonly graphql: RequestHandler;
   readonly upgrade?: UpgradeHandler;
+  /** Paths under /outpost/ on the plain HTTP listener: the local-only admin routes. */
+  readonly admin?: RequestHandler;
   readonly onError: (error: unknown) => void;
 }
 
-function route(routes: Routes): RequestHandler {
+function route(routes: Routes, admin: RequestHandler | undefined): RequestHandler {
   return async (request, response) => {
     try {
       const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (pathname === '/graphql') {
         await routes.graphql(request, response);
+        return;
+      }
+      if (admin && pathname.startsWith('/outpost/')) {
+        await admin(request, response);
         return;
       }
       if (routes.explorer(request, response)) return;
@@ -65,9 +71,8 @@ export async function startServers(options: {
   readonly tls: { readonly certPem: string; readonly keyPem: string };
   readonly routes: Routes;
 }): Promise<GraphQLServers> {
-  const handler = route(options.routes);
-  const secure = https.createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handler);
-  const plain = http.createServer(handler);
+  const secure = https.createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, route(options.routes, undefined));
+  const plain = http.createServer(route(options.routes, options.routes.admin));
   for (const server of [secure, plain]) {
     server.on('clientError', (_error, socket) => socket.destroy());
     if (options.routes.upgrade) server.on('upgrade', options.routes.upgrade);

@@ -8,11 +8,12 @@ import { formatReadyBanner, writeAmplifyOutputs, type AmplifyOutputs } from '../
 import { ensureLocalCertificates } from '../appsync/tls';
 import { ResolverRuntime } from '../appsync-js/sandbox/resolver-module';
 import type { InvalidationEvent, RealtimeEndpoint } from '../realtime';
-import { systemClock, type Clock } from '../services/clock';
+import { isAdvanceableClock, OffsetClock, type Clock } from '../services/clock';
 import { localCognitoClient, startCognitoLocal } from '../services/cognito-local';
 import { localDynamoDbClient, startDynamoDbLocal } from '../services/dynamodb-local';
 import { createLambdaRuntime, LOCAL_CREDENTIALS } from '../services/lambda';
 import type { TtlDeleteMarks } from '../services/streams';
+import { createTtlAdminRoute, startTtlReaper } from '../services/ttl-reaper';
 import { buildDataSources } from './data-sources';
 import { dataDirLayout, resetData } from './data-dir';
 import { DEMO_USERS, type DemoUserProfile } from './demo-users';
@@ -48,6 +49,7 @@ export interface StartStackOptions {
   /** Where amplify_outputs.json goes. Default `<repoRoot>/amplify_outputs.json`. */
   readonly outputsPath?: string;
   readonly log: (line: string) => void;
+  /** Default: the system time plus what `outpost ttl advance` added (an OffsetClock). */
   readonly clock?: Clock;
   /** Synthesize even if nothing changed. */
   readonly forceSynth?: boolean;
@@ -80,6 +82,8 @@ export interface LocalStack {
 const REGION = 'us-east-1';
 const ACCOUNT_ID = '000000000000';
 const DYNAMODB_LOCAL_MARKER = 'DynamoDBLocal.jar';
+/** DynamoDB deletes within days of expiry; locally a minute is soon enough, and `ttl advance` reaps at once. */
+const TTL_REAP_INTERVAL_MS = 60_000;
 
 function isInvalidation(value: unknown): value is InvalidationEvent {
   return typeof value === 'object' && value !== null && typeof (value as { subscriptionField?: unknown }).subscriptionField === 'string';
@@ -104,7 +108,7 @@ function onlyApi(stack: StackModel): GraphqlApiModel {
 export async function startStack(options: StartStackOptions): Promise<LocalStack> {
   const started = Date.now();
   const log = options.log;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? new OffsetClock();
   const layout = dataDirLayout(options.dataDir ?? path.join(options.repoRoot, '.outpost'));
   const outputsPath = options.outputsPath ?? path.join(options.repoRoot, 'amplify_outputs.json');
   const demoUsers = options.demoUsers ?? DEMO_USERS;
@@ -205,15 +209,16 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     };
 
     const ttlDeletes = new Map<string, TtlDeleteMarks>();
+    const ttlMarks = (tableLogicalId: string) => {
+      const marks = ttlDeletes.get(tableLogicalId) ?? { keys: new Set<string>() };
+      ttlDeletes.set(tableLogicalId, marks);
+      return marks;
+    };
     const startPollers = (mappings: StackModel['eventSourceMappings']) => startStreamPollers(mappings, {
       streamsClient,
       invoke: (functionName, event) => lambda.invoke(functionName, event),
       region: REGION,
-      ttlDeletes: (tableLogicalId) => {
-        const marks = ttlDeletes.get(tableLogicalId) ?? { keys: new Set<string>() };
-        ttlDeletes.set(tableLogicalId, marks);
-        return marks;
-      },
+      ttlDeletes: ttlMarks,
       log,
       pollIntervalMs: 250,
     });
@@ -221,6 +226,16 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     cleanups.push(async () => {
       await Promise.all(pollers.map((poller) => poller.stop()));
     });
+    // DynamoDB Local never expires items; the reaper does, for the tables of the running version.
+    const reaper = startTtlReaper({
+      client: dynamodbClient,
+      tables: () => current.model.tables.flatMap(({ tableName, logicalId, keySchema, ttlAttribute }) => (ttlAttribute ? [{ tableName, logicalId, keySchema, ttlAttribute }] : [])),
+      clock,
+      marks: ttlMarks,
+      log,
+      intervalMs: TTL_REAP_INTERVAL_MS,
+    });
+    cleanups.push(() => reaper.stop());
 
     const runtime = new ResolverRuntime({ now: () => clock.now().getTime(), logSink: (line) => log(`resolver: ${line}`) });
     const live: { endpoint?: RealtimeEndpoint } = {};
@@ -284,6 +299,7 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
           },
           log,
         }),
+        admin: isAdvanceableClock(clock) ? createTtlAdminRoute({ clock, reapNow: () => reaper.reapNow(), log }) : undefined,
         upgrade: (request, socket, head) => {
           if (!live.endpoint?.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         },

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 /** Folders and files, relative to the repository root, that the CDK app reads when it synthesizes. */
 export const SYNTH_INPUTS = ['schema', 'resolvers', 'functions', 'infra', 'cdk.json', 'package-lock.json'] as const;
 
-/** Tests and generated types do not change what is synthesized. */
+/** Tests do not change what is synthesized. */
 function isIgnored(relativePath: string): boolean {
   return relativePath.endsWith('.test.ts') || relativePath.split(path.sep).includes('node_modules');
 }

@@ -64,3 +64,16 @@ describe('synthesizeIfChanged', () => {
     expect(hashSynthInputs(root)).toEqual(before);
   });
 });
+
+describe('synthesizeIfChanged after another synth', () => {
+  it('synthesizes again when something else rewrote cdk.out, though the sources are unchanged', async () => {
+    const root = makeRepo();
+    const runs: string[] = [];
+    const options = { repoRoot: root, log: () => undefined, runSynth: fakeSynth(runs) };
+    await synthesizeIfChanged(options);
+    // e.g. `cdk synth -c stage=prod` into the same folder
+    fs.writeFileSync(path.join(root, 'cdk.out', 'manifest.json'), '{"artifacts":{"Outpost-prod":{}}}');
+    const again = await synthesizeIfChanged(options);
+    expect({ synthesized: again.synthesized, runs: runs.length }).toEqual({ synthesized: true, runs: 2 });
+  });
+});

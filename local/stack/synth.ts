@@ -1,5 +1,6 @@
 // Step 1 of `npm start`: synthesize the CDK app into cdk.out, unless nothing it reads has changed.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hashSynthInputs } from './synth-inputs';
@@ -49,13 +50,21 @@ export function runSynthProcess(repoRoot: string): Promise<void> {
   });
 }
 
+/** `<inputs hash> <manifest hash>`, or the inputs hash alone when there is no assembly. */
+export function synthMarker(inputsHash: string, outDir: string): string {
+  const manifest = path.join(outDir, 'manifest.json');
+  if (!fs.existsSync(manifest)) return inputsHash;
+  return `${inputsHash} ${createHash('sha256').update(fs.readFileSync(manifest)).digest('hex')}`;
+}
+
 export async function synthesizeIfChanged(options: SynthOptions): Promise<SynthResult> {
   const outDir = options.outDir ?? path.join(options.repoRoot, 'cdk.out');
   const hashFile = options.hashFile ?? path.join(options.repoRoot, '.outpost', 'synth-inputs.sha256');
   const inputsHash = hashSynthInputs(options.repoRoot);
   const previous = fs.existsSync(hashFile) ? fs.readFileSync(hashFile, 'utf8').trim() : undefined;
-  const assemblyExists = fs.existsSync(path.join(outDir, 'manifest.json'));
-  if (!options.force && assemblyExists && previous === inputsHash) {
+  // The marker pairs the inputs with the assembly they produced: another synth into cdk.out (say
+  // `cdk synth -c stage=prod`, or a start with another data dir) changes the manifest, so it is redone.
+  if (!options.force && previous !== undefined && previous === synthMarker(inputsHash, outDir)) {
     options.log('synth: the CDK app is unchanged; reusing cdk.out');
     return { outDir, synthesized: false, inputsHash };
   }
@@ -63,7 +72,7 @@ export async function synthesizeIfChanged(options: SynthOptions): Promise<SynthR
   options.log('synth: synthesizing the CDK app…');
   await (options.runSynth ?? runSynthProcess)(options.repoRoot);
   fs.mkdirSync(path.dirname(hashFile), { recursive: true });
-  fs.writeFileSync(hashFile, `${inputsHash}\n`);
+  fs.writeFileSync(hashFile, `${synthMarker(inputsHash, outDir)}\n`);
   options.log(`synth: done in ${Date.now() - started} ms`);
   return { outDir, synthesized: true, inputsHash };
 }

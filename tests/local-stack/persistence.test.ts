@@ -16,6 +16,7 @@ import { ok, postGraphql } from '../harness/graphql-http';
 import { freePorts, STACK_START_TIMEOUT_MS } from '../harness/local-stack';
 import { copySynthInputs, synthesizedAssembly } from '../harness/synthesized-assembly';
 import { isProcessAlive } from '../../local/services/process-alive';
+import { synthMarker } from '../../local/stack/synth';
 
 jest.setTimeout(2 * STACK_START_TIMEOUT_MS);
 
@@ -67,7 +68,7 @@ beforeAll(async () => {
   copySynthInputs(root, ['local', 'tsconfig.json']);
   fs.cpSync(assembly.outDir, path.join(root, 'cdk.out'), { recursive: true });
   fs.mkdirSync(dataDir);
-  fs.writeFileSync(path.join(dataDir, 'synth-inputs.sha256'), `${assembly.inputsHash}\n`);
+  fs.writeFileSync(path.join(dataDir, 'synth-inputs.sha256'), `${synthMarker(assembly.inputsHash, path.join(root, 'cdk.out'))}\n`);
   // cognito-local's port has no CLI flag: it comes from ports.json, so a free one is remembered here.
   fs.writeFileSync(path.join(dataDir, 'ports.json'), JSON.stringify(await freePorts()));
 }, STACK_START_TIMEOUT_MS);
