@@ -86,6 +86,13 @@ describe('OutpostStack (dev)', () => {
         },
       ],
       [
+        'Outpost-dev/GraphQL/Api/Spaces',
+        {
+          'Annotation::AwsSolutions-IAM5[Resource::<TablesMemberships0376FD2C.Arn>/index/*]':
+            'Grants on the Memberships table cover its indexes (<table ARN>/index/*) so resolvers can Query its GSIs; the wildcard never leaves that table.',
+        },
+      ],
+      [
         'Outpost-dev/GraphQL/Api/Memberships',
         {
           'Annotation::AwsSolutions-IAM5[Resource::<TablesMemberships0376FD2C.Arn>/index/*]':

@@ -89,6 +89,12 @@ function isInvalidation(value: unknown): value is InvalidationEvent {
   return typeof value === 'object' && value !== null && typeof (value as { subscriptionField?: unknown }).subscriptionField === 'string';
 }
 
+/** The value of a settled start, or its failure thrown. */
+function fulfilled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
 /** Relative to the repository when inside it, absolute otherwise. */
 function displayPath(repoRoot: string, file: string): string {
   const relative = path.relative(repoRoot, file);
@@ -125,14 +131,17 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     await endStaleProcess(dynamodbPidFile, DYNAMODB_LOCAL_MARKER, log);
     if (options.reset) resetData(layout, log);
 
+    // Ports first: a port in use is the most common start-up failure, and is reported at once.
+    const ports = await choosePorts({ file: layout.portsFile, requested: options.ports ?? {}, log });
     const synth = options.cloudAssemblyDir
       ? { outDir: options.cloudAssemblyDir }
       : await synthesizeIfChanged({ repoRoot: options.repoRoot, hashFile: layout.synthHashFile, force: options.forceSynth, log });
     // Fail early, before any service starts, when the assembly cannot be read.
     onlyStack(readCloudAssembly(synth.outDir).stacks);
 
-    const ports = await choosePorts({ file: layout.portsFile, requested: options.ports ?? {}, log });
-    const [dynamodb, cognito, tls] = await Promise.all([
+    // Side by side; each service that started is registered for cleanup even when another fails,
+    // so a failed start never leaves a DynamoDB Local JVM or a cognito-local worker behind.
+    const [dynamodbStart, cognitoStart, tlsStart] = await Promise.allSettled([
       startDynamoDbLocal({
         dataDir: layout.dynamodb,
         inMemory: options.inMemory,
@@ -149,7 +158,11 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       startCognitoLocal({ dataDir: layout.cognito, port: ports.cognito, clock, log }),
       ensureLocalCertificates(layout.tls, { clock, log }),
     ]);
-    cleanups.push(() => dynamodb.stop(), () => cognito.stop());
+    if (dynamodbStart.status === 'fulfilled') cleanups.push(() => dynamodbStart.value.stop());
+    if (cognitoStart.status === 'fulfilled') cleanups.push(() => cognitoStart.value.stop());
+    const dynamodb = fulfilled(dynamodbStart);
+    const cognito = fulfilled(cognitoStart);
+    const tls = fulfilled(tlsStart);
     writePidFile(dynamodbPidFile, dynamodb.pid);
 
     const dynamodbClient = localDynamoDbClient(dynamodb.endpoint);
@@ -331,12 +344,15 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
           if (!resynth.synthesized) return;
         }
         const next = await loadAssembly(synth.outDir);
+        // Build the API first: it is what fails on bad resolver code or schema, and nothing of the
+        // new version may run until everything of it has been accepted.
+        const nextApi = buildApi(next.apiModel);
         await lambda.reload(functionSpecs(next.model.functions, path.join(layout.root, 'inline-functions'), log));
         if (JSON.stringify(next.model.eventSourceMappings) !== JSON.stringify(current.model.eventSourceMappings)) {
           await Promise.all(pollers.map((poller) => poller.stop()));
           pollers = await startPollers(next.model.eventSourceMappings);
         }
-        api = buildApi(next.apiModel);
+        api = nextApi;
         // Subscriptions were made against the old schema: close them, and clients reconnect.
         const previousEndpoint = live.endpoint;
         live.endpoint = newRealtimeEndpoint();

@@ -77,6 +77,8 @@ export const TABLE_DEFINITIONS: Readonly<Record<TableName, TableDefinition>> = {
   },
   Spaces: {
     partitionKey: { name: 'id', type: S },
+    // createSpace writes the space and its OWNER membership in one transaction.
+    transactsWith: ['Memberships'],
   },
   Memberships: {
     partitionKey: { name: 'spaceId', type: S },
@@ -84,6 +86,9 @@ export const TABLE_DEFINITIONS: Readonly<Record<TableName, TableDefinition>> = {
     globalSecondaryIndexes: [
       { indexName: 'byUser', partitionKey: { name: 'userId', type: S }, sortKey: { name: 'spaceId', type: S } },
     ],
+    // addMember, removeMember and leaveSpace keep Spaces.memberCount in step, and addMember checks
+    // the new member's profile in Users, in the same transaction.
+    transactsWith: ['Spaces', 'Users'],
   },
   Notes: {
     partitionKey: { name: 'id', type: S },
