@@ -1,0 +1,13 @@
+import { extensions, util } from '@aws-appsync/utils';
+
+/**
+ * The response of a subscription resolver: AppSync runs it once, at subscribe time, and then
+ * delivers to this subscription only the mutation results whose `field` equals `value`. The filter
+ * is set on the server, so a client cannot widen it by changing its arguments or selection:
+ * https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-enhanced-filtering.html
+ * A subscription resolver's own value is not delivered to anyone, so it answers null.
+ */
+export function deliverOnlyWhere(field: string, value: string): null {
+  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ [field]: { eq: value } }));
+  return null;
+}
