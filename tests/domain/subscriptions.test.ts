@@ -3,8 +3,7 @@
 // only members of a space receive its notes and comments, only users themselves their membership
 // changes, and a subscription that ended receives nothing more.
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { startChild, type RunningChild } from '../harness/child-process';
+import { startChild, TSX_LOADER, type RunningChild } from '../harness/child-process';
 import { ok, postGraphql } from '../harness/graphql-http';
 import { useLocalStack } from '../harness/local-stack';
 import { createTestUser, signIn, type TestUser } from '../harness/users';
@@ -14,9 +13,6 @@ jest.setTimeout(120_000);
 const running = useLocalStack();
 const FOLLOW = path.join(__dirname, 'amplify', 'follow.ts');
 const WAIT_MS = 30_000;
-// tsx's loader in the child's own Node process: the tsx CLI would run the script in a grandchild,
-// which outlives a kill of the CLI.
-const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
 const CREATE_SPACE = 'mutation CreateSpace($input: CreateSpaceInput!) { createSpace(input: $input) { id } }';
 const ADD = 'mutation Add($spaceId: ID!, $userId: ID!, $role: Role!) { addMember(spaceId: $spaceId, userId: $userId, role: $role) { spaceId userId role } }';
 // The mutation selects every field the subscription asks for: subscribers receive only what the

@@ -2,6 +2,7 @@
 // one and wait for a line of its output. Every wait is bounded.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export class ChildProcessError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -10,7 +11,11 @@ export class ChildProcessError extends Error {
   }
 }
 
-export const TSX_CLI = require.resolve('tsx/cli');
+/**
+ * tsx's loader, for `node --import <it> script.ts`: the script runs in that one Node process. (The tsx
+ * CLI would run it in a grandchild, which outlives a kill of the CLI.)
+ */
+export const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
 
 export interface Finished {
   readonly code: number | null;
@@ -18,10 +23,10 @@ export interface Finished {
   readonly stderr: string;
 }
 
-/** Runs `node tsx <script> ...args` and resolves when it exits (or kills it after `timeoutMs`). */
+/** Runs `node --import tsx <script> ...args` and resolves when it exits (or kills it after `timeoutMs`). */
 export function runTypeScript(script: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, script, ...args], { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, script, ...args], { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
