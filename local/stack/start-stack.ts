@@ -287,9 +287,6 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     let api = buildApi(apiModel);
     const newRealtimeEndpoint = () => createRealtimeEndpoint(api, { clock, warn: (line) => log(`realtime: ${line}`) });
     live.endpoint = newRealtimeEndpoint();
-    cleanups.push(async () => {
-      await live.endpoint?.close();
-    });
 
     const poolModel = model.userPools[0];
     const clientModel = poolModel?.clients[0];
@@ -320,6 +317,11 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       },
     });
     cleanups.push(() => servers.close());
+    // Cleanups run in reverse: WebSocket connections end before the servers close, or closing
+    // the servers would wait for them forever.
+    cleanups.push(async () => {
+      await live.endpoint?.close();
+    });
 
     if (userPool) await seedDemoUsers({ cognito: cognitoClient, ...userPool, graphqlUrl: httpUrl, log }, demoUsers);
 

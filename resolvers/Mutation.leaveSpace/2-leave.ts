@@ -3,6 +3,7 @@ import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws
 import { decrementMemberCountItem, deleteMembershipItem } from '../lib/member-removal';
 import type { MembershipItem } from '../lib/membership';
 import { conditionFailedAt } from '../lib/transactions';
+import { membershipEnded } from '../lib/subscription-filter';
 
 // A member's membership goes and the memberCount drops, together. The OWNER may leave only as the
 // last member, and the space goes with them: the delete of the space holds only while
@@ -38,5 +39,6 @@ export function response(ctx: Context): MembershipItem {
     }
     util.error(ctx.error.message, ctx.error.type);
   }
+  membershipEnded(ctx.stash.left.spaceId, ctx.stash.left.userId);
   return ctx.stash.left;
 }

@@ -4,6 +4,7 @@ import type { MutationRemoveMemberArgs } from '../__generated__/schema-types';
 import { decrementMemberCountItem, deleteMembershipItem } from '../lib/member-removal';
 import type { MembershipItem } from '../lib/membership';
 import { conditionFailedAt } from '../lib/transactions';
+import { membershipEnded } from '../lib/subscription-filter';
 
 // The membership and the space's memberCount change together. The OWNER is never removed: a space
 // keeps its owner until the owner leaves it last.
@@ -30,5 +31,6 @@ export function response(ctx: Context<MutationRemoveMemberArgs>): MembershipItem
     }
     util.error(ctx.error.message, ctx.error.type);
   }
+  membershipEnded(ctx.stash.removed.spaceId, ctx.stash.removed.userId);
   return ctx.stash.removed;
 }

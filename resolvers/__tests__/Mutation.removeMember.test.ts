@@ -1,4 +1,5 @@
-import { caller, env, raised, resolverFile, run } from './run-handler';
+import { createResolverTestKit } from '../../local/appsync-js/testing/evaluate-resolver-file';
+import { NOW, caller, env, raised, resolverFile, run } from './run-handler';
 
 const AUTHORIZE = resolverFile('Mutation.removeMember/1-authorize.ts');
 const GET_MEMBER = resolverFile('Mutation.removeMember/2-getMember.ts');
@@ -7,6 +8,7 @@ const args = { spaceId: 'space-1', userId: 'user-2' };
 const ownerMembership = { spaceId: 'space-1', userId: 'user-1', role: 'OWNER', joinedAt: '2025-12-01T00:00:00.000Z' };
 const editorMembership = { spaceId: 'space-1', userId: 'user-2', role: 'EDITOR', joinedAt: '2025-12-02T00:00:00.000Z' };
 // util.unauthorized names the field from ctx.info: https://docs.aws.amazon.com/appsync/latest/devguide/built-in-util-js.html
+const kit = createResolverTestKit({ now: () => NOW });
 const info = { fieldName: 'removeMember', parentTypeName: 'Mutation', variables: {}, selectionSetList: [], selectionSetGraphQL: '' };
 
 describe('Mutation.removeMember — 1-authorize and 2-getMember', () => {
@@ -68,10 +70,13 @@ describe('Mutation.removeMember — 3-removeMember', () => {
     });
   });
 
-  it('returns the membership it removed', () => {
-    expect(run(REMOVE, 'response', { identity: caller, arguments: args, stash: { removed: editorMembership }, env, result: { keys: [] } }).outcome).toEqual({
-      kind: 'result',
-      result: editorMembership,
+  // The removed member's note subscriptions end now, not when they reconnect:
+  // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html
+  it('returns the membership it removed and ends the removed member’s note subscriptions', () => {
+    const evaluation = kit.evaluateResolverFile(REMOVE, 'response', { identity: caller, arguments: args, stash: { removed: editorMembership }, env, result: { keys: [] } });
+    expect({ outcome: evaluation.outcome, invalidations: evaluation.invalidations }).toEqual({
+      outcome: { kind: 'result', result: editorMembership },
+      invalidations: [{ subscriptionField: 'onNoteChanged', payload: { spaceId: 'space-1', userId: 'user-2' } }],
     });
   });
 

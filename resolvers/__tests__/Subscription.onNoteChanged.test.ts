@@ -32,17 +32,29 @@ describe('Subscription.onNoteChanged — 1-authorize', () => {
 describe('Subscription.onNoteChanged — resolver', () => {
   // The response handler of a subscription resolver sets the enhanced filter and returns null:
   // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-enhanced-filtering.html
-  it('delivers only the notes of the subscribed space', () => {
+  // ...and the invalidation filter that ends it when the caller's membership ends:
+  // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html
+  it('delivers only the notes of the subscribed space, until the caller stops being a member', () => {
     const ctx = { identity: caller, arguments: args, stash: { role: 'VIEWER' }, env, info, prev: { result: membership } };
     const response = kit.evaluateResolverFile(RESOLVER, 'response', ctx);
     expect({
       request: run(RESOLVER, 'request', ctx).outcome,
-      response: { outcome: response.outcome, subscriptionFilter: response.subscriptionFilter },
+      response: { outcome: response.outcome, subscriptionFilter: response.subscriptionFilter, invalidationFilter: response.subscriptionInvalidationFilter },
     }).toEqual({
       request: { kind: 'result', result: {} },
       response: {
         outcome: { kind: 'result', result: null },
         subscriptionFilter: { filterGroup: [{ filters: [{ fieldName: 'spaceId', operator: 'eq', value: 'space-1' }] }] },
+        invalidationFilter: {
+          filterGroup: [
+            {
+              filters: [
+                { fieldName: 'spaceId', operator: 'eq', value: 'space-1' },
+                { fieldName: 'userId', operator: 'eq', value: 'user-1' },
+              ],
+            },
+          ],
+        },
       },
     });
   });

@@ -11,3 +11,17 @@ export function deliverOnlyWhere(field: string, value: string): null {
   extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ [field]: { eq: value } }));
   return null;
 }
+
+/**
+ * Marks the subscription so that it ends when its caller stops being a member of the space: a
+ * removed member must not keep receiving the space's changes until they reconnect.
+ * https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html
+ */
+export function endWhenMembershipEnds(spaceId: string, userId: string): void {
+  extensions.setSubscriptionInvalidationFilter(util.transform.toSubscriptionFilter({ spaceId: { eq: spaceId }, userId: { eq: userId } }));
+}
+
+/** Ends the space's note subscriptions of a user who left or was removed. */
+export function membershipEnded(spaceId: string, userId: string): void {
+  extensions.invalidateSubscriptions({ subscriptionField: 'onNoteChanged', payload: { spaceId, userId } });
+}
