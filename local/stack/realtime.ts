@@ -52,7 +52,8 @@ function mutationOf(document: DocumentNode, operationName: string | null | undef
 
 /** Publishes each root field of a mutation that resolved, keyed by field name as subscribers see it. */
 export function publishMutation(endpoint: RealtimeEndpoint, body: GraphQLRequestBody, response: AppSyncResponse): void {
-  if (!response.data) return;
+  // Every request passes here: without a subscription there is nobody to publish to, so no parse.
+  if (!response.data || endpoint.stats().subscriptions === 0) return;
   const document = parse(body.query);
   const mutation = mutationOf(document, body.operationName);
   if (!mutation) return;

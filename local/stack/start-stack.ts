@@ -136,8 +136,8 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     const synth = options.cloudAssemblyDir
       ? { outDir: options.cloudAssemblyDir }
       : await synthesizeIfChanged({ repoRoot: options.repoRoot, hashFile: layout.synthHashFile, force: options.forceSynth, log });
-    // Fail early, before any service starts, when the assembly cannot be read.
-    onlyStack(readCloudAssembly(synth.outDir).stacks);
+    // Read before any service starts, so an unreadable assembly fails early; provisioning uses it.
+    const templateStack = onlyStack(readCloudAssembly(synth.outDir).stacks);
 
     // Side by side; each service that started is registered for cleanup even when another fails,
     // so a failed start never leaves a DynamoDB Local JVM or a cognito-local worker behind.
@@ -177,9 +177,9 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
     const httpsUrl = `https://localhost:${ports.https}/graphql`;
     const httpUrl = `http://localhost:${ports.http}/graphql`;
     /** Provisions what the assembly declares and reads it again with the values the services chose. */
-    const loadAssembly = async (outDir: string) => {
+    const loadAssembly = async (outDir: string, template: StackModel = onlyStack(readCloudAssembly(outDir).stacks)) => {
       const overrides: ResourceOverrides = await provisionStack({
-        stack: onlyStack(readCloudAssembly(outDir).stacks),
+        stack: template,
         dynamodb: dynamodbClient,
         cognito: cognitoClient,
         issuer: (poolId) => cognito.issuer(poolId),
@@ -195,7 +195,7 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       const model = onlyStack(assembly.stacks);
       return { model, apiModel: onlyApi(model), warnings: assembly.warnings };
     };
-    const initial = await loadAssembly(synth.outDir);
+    const initial = await loadAssembly(synth.outDir, templateStack);
     const { model, apiModel } = initial;
     let current = initial;
     afterRestart.recreateTables = async () => {

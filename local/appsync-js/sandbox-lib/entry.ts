@@ -8,7 +8,7 @@ import { createExtensions } from './extensions';
 import { installLimits, spreadCheck } from './limits';
 import { exceedsJsonSize } from './output-size';
 import { removeUnsupportedStatics } from './unsupported-builtins';
-import { isAbort, type AuthMode, type EvalState, type GraphQLErrorEntry, type RuntimeBridge, type SandboxHost } from './host';
+import { freshEvalState, isAbort, type AuthMode, type GraphQLErrorEntry, type RuntimeBridge, type SandboxHost } from './host';
 import { createDynamoDbModule } from './modules/dynamodb/index';
 import { createRuntime } from './runtime';
 import { createUtil } from './util/index';
@@ -68,17 +68,6 @@ function throwSite(error: Error): ThrowSite {
   return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
 }
 
-function freshState(authMode: AuthMode | undefined): EvalState {
-  return {
-    authMode,
-    errors: [],
-    subscriptionFilter: undefined,
-    subscriptionInvalidationFilter: undefined,
-    invalidations: [],
-    cacheEvictions: [],
-    responseHeaders: {},
-  };
-}
 
 /** Re-raises host errors as errors of this realm, so no host object reaches resolver code. */
 function guardBridge(bridge: RuntimeBridge): RuntimeBridge {
@@ -163,7 +152,7 @@ function describeThrow(thrown: unknown, budgetMs: number, maxHeapGrowthBytes: nu
 function install(hostBridge: RuntimeBridge, { loadBudgetMs, maxOutputBytes, maxHeapGrowthBytes }: InstallOptions): SandboxEntry {
   const global = globalThis;
   const bridge = guardBridge(hostBridge);
-  let state = freshState(undefined);
+  let state = freshEvalState(undefined);
   const host: SandboxHost = { bridge, state: () => state };
   const budget = createBudget(bridge, maxHeapGrowthBytes);
   const captured = createConsole(maxOutputBytes);
@@ -245,10 +234,10 @@ function install(hostBridge: RuntimeBridge, { loadBudgetMs, maxOutputBytes, maxH
       const options = lastOptions;
       const input = parseContext(ctxJson);
       if (typeof input === 'string') {
-        state = freshState(options.authMode);
+        state = freshEvalState(options.authMode);
         return serialize({ kind: 'runtimeError', message: input }, undefined);
       }
-      state = freshState(options.authMode ?? inferAuthMode(input.identity));
+      state = freshEvalState(options.authMode ?? inferAuthMode(input.identity));
       if (isArray(input.outErrors)) state.errors.push(...(input.outErrors as GraphQLErrorEntry[]));
       captured.drain();
       const ctx = buildContext(input, state.errors);

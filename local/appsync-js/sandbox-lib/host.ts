@@ -88,3 +88,16 @@ export interface RuntimeBridge extends Bridge {
 export interface BudgetExceeded {
   outpostBudgetExceeded: 'cpu' | 'memory';
 }
+
+/** The state an evaluation starts from. */
+export function freshEvalState(authMode: AuthMode | undefined): EvalState {
+  return {
+    authMode,
+    errors: [],
+    subscriptionFilter: undefined,
+    subscriptionInvalidationFilter: undefined,
+    invalidations: [],
+    cacheEvictions: [],
+    responseHeaders: {},
+  };
+}

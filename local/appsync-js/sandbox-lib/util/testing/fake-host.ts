@@ -1,6 +1,6 @@
 // A deterministic SandboxHost for unit tests of the util factories: a fixed clock that tests may
 // move, a predictable byte stream for randomness, and a fresh evaluation state.
-import type { AuthMode, Bridge, EvalState, SandboxHost } from '../../host';
+import { freshEvalState, type AuthMode, type Bridge, type EvalState, type SandboxHost } from '../../host';
 
 export interface FakeHost extends SandboxHost {
   /** Moves the fixed clock. */
@@ -23,15 +23,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   // By default byte i of the stream is i % 256, so every call is predictable.
   let stream: number[] | undefined;
   let cursor = 0;
-  const state: EvalState = {
-    authMode: undefined,
-    errors: [],
-    subscriptionFilter: undefined,
-    subscriptionInvalidationFilter: undefined,
-    invalidations: [],
-    cacheEvictions: [],
-    responseHeaders: {},
-  };
+  const state: EvalState = freshEvalState(undefined);
   const nextByte = (): number => {
     const byte = stream ? stream[cursor % stream.length] : cursor % 256;
     cursor += 1;
