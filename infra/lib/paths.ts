@@ -11,3 +11,6 @@ export const RESOLVERS_DIR = path.join(REPO_ROOT, 'resolvers');
 
 /** Where `npm run synth` writes the cloud assembly that Outpost Local reads. */
 export const CLOUD_ASSEMBLY_DIR = path.join(REPO_ROOT, 'cdk.out');
+
+/** The Lambda handlers, one folder each (functions/<name>/handler.ts). */
+export const FUNCTIONS_DIR = path.join(REPO_ROOT, 'functions');

@@ -17,6 +17,7 @@ import {
 } from 'aws-cdk-lib/aws-appsync';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -96,6 +97,12 @@ export interface OutpostApiProps {
    * @default none
    */
   readonly environmentVariables?: Readonly<Record<string, string>>;
+  /**
+   * Lambda functions that resolve fields, by data source name (what resolvers give on their
+   * `// @dataSource` line), e.g. `{ SearchNotesFunction: fn }`.
+   * @default none
+   */
+  readonly lambdaDataSources?: Readonly<Record<string, IFunction>>;
 }
 
 /**
@@ -160,7 +167,7 @@ export class OutpostApi extends Construct {
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
 
-    this.dataSources = addDataSources(this.api, props.tables, props.deltaSyncTables ?? {});
+    this.dataSources = addDataSources(this.api, props.tables, props.deltaSyncTables ?? {}, props.lambdaDataSources ?? {});
     this.resolvers = discoverResolvers(resolversDir);
     checkResolverTargets(this.resolvers, objectFields(schema), schemaSource, Object.keys(this.dataSources));
     for (const spec of this.resolvers) this.wireResolver(spec);

@@ -1,6 +1,7 @@
 import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { BaseDataSource, GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { TABLE_DEFINITIONS, TABLE_NAMES, tableEnvironmentVariable, type TableName } from '../data/table-definitions';
 import { OutpostApiConfigError } from './api-config-error';
 
@@ -8,13 +9,15 @@ import { OutpostApiConfigError } from './api-config-error';
 export const NONE_DATA_SOURCE = 'NONE';
 
 /**
- * One DynamoDB data source per table, named for it (versioned where the table is), plus NONE.
+ * One DynamoDB data source per table, named for it (versioned where the table is), one Lambda data
+ * source per function given, plus NONE.
  * Returns them by name, the names resolvers give on their `// @dataSource` line.
  */
 export function addDataSources(
   api: GraphqlApi,
   tables: Readonly<Record<TableName, Table>>,
   deltaSyncTables: Readonly<Partial<Record<TableName, Table>>>,
+  functions: Readonly<Record<string, IFunction>>,
 ): Record<string, BaseDataSource> {
   const dataSources: Record<string, BaseDataSource> = {};
   for (const name of TABLE_NAMES) {
@@ -55,6 +58,10 @@ export function addDataSources(
       });
     }
     dataSources[name] = dataSource;
+  }
+  for (const [name, fn] of Object.entries(functions)) {
+    if (name in dataSources || name === NONE_DATA_SOURCE) throw new OutpostApiConfigError(`Lambda data source ${name} clashes with a table data source of the same name: give the function another name.`);
+    dataSources[name] = api.addLambdaDataSource(name, fn, { name, description: `The ${name} Lambda function.` });
   }
   dataSources[NONE_DATA_SOURCE] = api.addNoneDataSource(NONE_DATA_SOURCE, {
     name: NONE_DATA_SOURCE,
