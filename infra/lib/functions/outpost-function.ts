@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -42,6 +43,8 @@ export interface OutpostFunctionProps {
  */
 export class OutpostFunction extends Construct {
   readonly function: NodejsFunction;
+  /** The function's role: grants go here (least privilege, one role per function). */
+  readonly role: Role;
 
   constructor(scope: Construct, id: string, props: OutpostFunctionProps) {
     super(scope, id);
@@ -49,7 +52,11 @@ export class OutpostFunction extends Construct {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
+    // Its own role instead of AWSLambdaBasicExecutionRole: it may write to its own log group only.
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: props.description });
+    logGroup.grantWrite(this.role);
     this.function = new NodejsFunction(this, 'Function', {
+      role: this.role,
       entry: path.join(FUNCTIONS_DIR, props.folder, 'handler.ts'),
       handler: 'handler',
       description: props.description,
@@ -71,6 +78,10 @@ export class OutpostFunction extends Construct {
         sourceMap: true,
         forceDockerBundling: false,
       },
+    });
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which take no resource ARN.',
     });
   }
 }
