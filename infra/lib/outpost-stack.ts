@@ -5,6 +5,7 @@ import { OutpostAuth } from './auth/user-pool';
 import type { StageConfig } from './config';
 import { OutpostTables } from './data/tables';
 import { STACK_OUTPUTS } from './deploy/stack-outputs';
+import { UserProfiles } from './functions/user-profiles';
 
 export interface OutpostStackProps extends StackProps {
   /** The validated stage settings (see resolveStageConfig). */
@@ -33,6 +34,7 @@ export class OutpostStack extends Stack {
 
     this.tables = new OutpostTables(this, 'Tables', { removalPolicy: config.removalPolicy });
     this.auth = new OutpostAuth(this, 'Auth', { removalPolicy: config.removalPolicy });
+    const profiles = new UserProfiles(this, 'UserProfiles', { users: this.tables.tables.Users, removalPolicy: config.removalPolicy, logRetention: config.logRetention });
     this.api = new OutpostApi(this, 'GraphQL', {
       apiName: `Outpost-${config.stage}`,
       userPool: this.auth.userPool,
@@ -45,6 +47,9 @@ export class OutpostStack extends Stack {
       logRetention: config.logRetention,
       removalPolicy: config.removalPolicy,
       environmentVariables: { INACTIVE_USER_TTL_DAYS: String(config.inactiveUserTtlDays) },
+      lambdaDataSources: {
+        UserProfilesFunction: profiles.function,
+      },
     });
 
     const output = (key: keyof typeof STACK_OUTPUTS, value: string) =>

@@ -31,3 +31,31 @@ export function expiresAtFromNow(ctx: Context): number {
 export function getUserRequest(id: string, consistentRead: boolean): DynamoDBGetItemRequest {
   return { operation: 'GetItem', key: util.dynamodb.toMapValues({ id }), consistentRead };
 }
+
+/** User ids are Cognito subs (UUIDs); this bounds what a lookup sends to DynamoDB. */
+export const USER_ID_MAX = 128;
+
+/**
+ * Reads hide expired rows: DynamoDB TTL may take up to 48 hours to delete an item after its
+ * expiresAt, and until then the user is gone as far as anyone else is concerned.
+ */
+export function isExpired(item: { expiresAt?: number | null }): boolean {
+  return typeof item.expiresAt === 'number' && item.expiresAt <= util.time.nowEpochSeconds();
+}
+
+/**
+ * The profile another signed-in user sees: null when the row is missing or expired. When the user
+ * was last active, and so when they expire, is theirs alone.
+ */
+export function publicProfile(item: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!item || isExpired(item)) return null;
+  return {
+    id: item.id,
+    handle: item.handle,
+    displayName: item.displayName,
+    bio: item.bio,
+    avatar: item.avatar,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}

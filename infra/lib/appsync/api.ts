@@ -188,6 +188,7 @@ export class OutpostApi extends Construct {
         typeName: spec.typeName,
         fieldName: spec.fieldName,
         dataSource: this.dataSources[spec.dataSource],
+        maxBatchSize: spec.maxBatchSize,
         runtime,
         code: Code.fromInline(bundleResolver(spec.entryFile)),
       });
@@ -199,6 +200,7 @@ export class OutpostApi extends Construct {
           api: this.api,
           name: `${spec.typeName}_${spec.fieldName}_${fn.name.replace(/-/g, '_')}`,
           dataSource: this.dataSources[fn.dataSource],
+          maxBatchSize: fn.maxBatchSize,
           runtime,
           code: Code.fromInline(bundleResolver(fn.entryFile)),
         }),

@@ -71,6 +71,35 @@ describe('discoverResolvers', () => {
     ]);
   });
 
+  it('reads a batching Lambda resolver\'s maxBatchSize from its // @maxBatchSize line', () => {
+    const dir = resolversFolder({
+      'Note.author.ts': '// @dataSource UserProfilesFunction\n// @maxBatchSize 100\n',
+      'Query.feed/1-authors.ts': '// @dataSource UserProfilesFunction\n  //  @maxBatchSize   5\n',
+    });
+    expect(discoverResolvers(dir)).toEqual([
+      { kind: 'unit', typeName: 'Note', fieldName: 'author', source: 'resolvers/Note.author.ts', entryFile: path.join(dir, 'Note.author.ts'), dataSource: 'UserProfilesFunction', maxBatchSize: 100 },
+      {
+        kind: 'pipeline',
+        typeName: 'Query',
+        fieldName: 'feed',
+        source: 'resolvers/Query.feed/',
+        entryFile: undefined,
+        functions: [
+          { name: '1-authors', order: 1, source: 'resolvers/Query.feed/1-authors.ts', entryFile: path.join(dir, 'Query.feed', '1-authors.ts'), dataSource: 'UserProfilesFunction', maxBatchSize: 5 },
+        ],
+      },
+    ]);
+  });
+
+  it.each([
+    [{ 'Note.author.ts': '// @dataSource F\n// @maxBatchSize 0\n' }, 'resolvers/Note.author.ts must give at most one line "// @maxBatchSize <n>" with a whole number from 1 to 2000 (found "0").'],
+    [{ 'Note.author.ts': '// @dataSource F\n// @maxBatchSize 2001\n' }, 'resolvers/Note.author.ts must give at most one line "// @maxBatchSize <n>" with a whole number from 1 to 2000 (found "2001").'],
+    [{ 'Note.author.ts': '// @dataSource F\n// @maxBatchSize ten\n' }, 'resolvers/Note.author.ts must give at most one line "// @maxBatchSize <n>" with a whole number from 1 to 2000 (found "ten").'],
+    [{ 'Note.author.ts': '// @dataSource F\n// @maxBatchSize 5\n// @maxBatchSize 6\n' }, 'resolvers/Note.author.ts must give at most one line "// @maxBatchSize <n>" with a whole number from 1 to 2000 (found "5", "6").'],
+  ])('rejects a bad batch size: %j', (files, message) => {
+    expect(() => discoverResolvers(resolversFolder(files))).toThrow(new ResolverLayoutError(message));
+  });
+
   it.each([
     [{ 'helpers.ts': USERS }, 'resolvers/helpers.ts is not a resolver: expected a unit resolver <Type>.<field>.ts, a pipeline folder <Type>.<field>/, or a shared helper under resolvers/lib/.'],
     [{ 'Query.me.js': USERS }, 'resolvers/Query.me.js is not a resolver: expected a unit resolver <Type>.<field>.ts, a pipeline folder <Type>.<field>/, or a shared helper under resolvers/lib/.'],

@@ -8,6 +8,8 @@ import * as path from 'node:path';
  * - `resolvers/<Type>.<field>/` is a pipeline resolver of numbered functions `1-<name>.ts`, `2-<name>.ts`, …,
  *   with an optional `resolver.ts` holding the pipeline's own before/after handlers;
  * - every resolver and function names its data source on a line `// @dataSource <Name>`;
+ * - a Lambda resolver that batches (`BatchInvoke`) says how many calls one invocation takes on a line
+ *   `// @maxBatchSize <n>` (AppSync's MaxBatchSize, 1–2000);
  * - `lib/`, `__generated__/`, `__tests__/`, tests and declaration files are not resolvers.
  */
 export interface UnitResolverSpec {
@@ -18,6 +20,8 @@ export interface UnitResolverSpec {
   readonly source: string;
   readonly entryFile: string;
   readonly dataSource: string;
+  /** Present only when the file has a `// @maxBatchSize` line. */
+  readonly maxBatchSize?: number;
 }
 
 export interface PipelineFunctionSpec {
@@ -27,6 +31,7 @@ export interface PipelineFunctionSpec {
   readonly source: string;
   readonly entryFile: string;
   readonly dataSource: string;
+  readonly maxBatchSize?: number;
 }
 
 export interface PipelineResolverSpec {
@@ -54,6 +59,9 @@ const FIELD_NAME = /^([_A-Za-z][_0-9A-Za-z]*)\.([_A-Za-z][_0-9A-Za-z]*)$/;
 const FUNCTION_FILE = /^(\d+)-([A-Za-z][0-9A-Za-z]*)\.ts$/;
 const PIPELINE_HANDLER_FILE = 'resolver.ts';
 const DATA_SOURCE_LINE = /^\s*\/\/\s*@dataSource\s+(\S+)\s*$/gm;
+const MAX_BATCH_SIZE_LINE = /^\s*\/\/\s*@maxBatchSize\s+(\S+)\s*$/gm;
+/** AppSync's accepted MaxBatchSize range (CloudFormation AWS::AppSync::Resolver). */
+const MAX_BATCH_SIZE_RANGE = { min: 1, max: 2000 };
 
 /** Reads the resolvers folder and returns one spec per resolver, sorted by type and field. */
 export function discoverResolvers(resolversDir: string): ResolverSpec[] {
@@ -89,7 +97,7 @@ export function discoverResolvers(resolversDir: string): ResolverSpec[] {
         fieldName,
         source: display(fullPath),
         entryFile: fullPath,
-        dataSource: readDataSource(fullPath, display(fullPath)),
+        ...readWiring(fullPath, display(fullPath)),
       });
     } else {
       specs.push(readPipeline(fullPath, typeName, fieldName, display));
@@ -131,7 +139,7 @@ function readPipeline(
       order,
       source: display(fullPath),
       entryFile: fullPath,
-      dataSource: readDataSource(fullPath, display(fullPath)),
+      ...readWiring(fullPath, display(fullPath)),
     });
   }
   if (functions.length === 0) {
@@ -143,14 +151,24 @@ function readPipeline(
   return { kind: 'pipeline', typeName, fieldName, source: `${display(dir)}/`, entryFile, functions };
 }
 
-function readDataSource(file: string, source: string): string {
-  const names = [...fs.readFileSync(file, 'utf8').matchAll(DATA_SOURCE_LINE)].map((m) => m[1]);
+/** The data source a resolver file names, and its batch size if it has one. */
+function readWiring(file: string, source: string): { dataSource: string; maxBatchSize?: number } {
+  const text = fs.readFileSync(file, 'utf8');
+  const names = [...text.matchAll(DATA_SOURCE_LINE)].map((m) => m[1]);
   if (names.length !== 1) {
     throw new ResolverLayoutError(
       `${source} must name its data source on exactly one line "// @dataSource <Name>" (found ${names.length}).`,
     );
   }
-  return names[0];
+  const sizes = [...text.matchAll(MAX_BATCH_SIZE_LINE)].map((m) => m[1]);
+  if (sizes.length === 0) return { dataSource: names[0] };
+  const size = Number(sizes[0]);
+  if (sizes.length > 1 || !Number.isInteger(size) || size < MAX_BATCH_SIZE_RANGE.min || size > MAX_BATCH_SIZE_RANGE.max) {
+    throw new ResolverLayoutError(
+      `${source} must give at most one line "// @maxBatchSize <n>" with a whole number from ${MAX_BATCH_SIZE_RANGE.min} to ${MAX_BATCH_SIZE_RANGE.max} (found ${sizes.map((value) => JSON.stringify(value)).join(', ')}).`,
+    );
+  }
+  return { dataSource: names[0], maxBatchSize: size };
 }
 
 function isNotAResolverFile(name: string): boolean {
