@@ -75,9 +75,22 @@ export function addDataSources(
   return dataSources;
 }
 
-/** The physical table names, as the resolvers read them: ctx.env.USERS_TABLE, … */
+/**
+ * The physical table names, as the resolvers read them (ctx.env.USERS_TABLE, …), and how long a
+ * versioned table's delta sync table keeps changes (ctx.env.NOTES_DELTA_SYNC_TTL_MINUTES), so a
+ * sync resolver knows when a delta query can still answer.
+ */
 export function tableEnvironmentVariables(tables: Readonly<Record<TableName, Table>>): Record<string, string> {
-  return Object.fromEntries(TABLE_NAMES.map((name) => [tableEnvironmentVariable(name), tables[name].tableName]));
+  return Object.fromEntries(
+    TABLE_NAMES.flatMap((name) => {
+      const variable = tableEnvironmentVariable(name);
+      const versioning = TABLE_DEFINITIONS[name].versioned;
+      return [
+        [variable, tables[name].tableName],
+        ...(versioning ? [[variable.replace(/_TABLE$/, '_DELTA_SYNC_TTL_MINUTES'), String(versioning.deltaSyncTableTtlMinutes)]] : []),
+      ];
+    }),
+  );
 }
 
 function transactsWith(name: TableName): readonly TableName[] {
