@@ -72,11 +72,14 @@ describe('Mutation.removeMember — 3-removeMember', () => {
 
   // The removed member's note subscriptions end now, not when they reconnect:
   // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html
-  it('returns the membership it removed and ends the removed member’s note subscriptions', () => {
+  it('returns the membership it removed and ends the removed member’s note and comment subscriptions', () => {
     const evaluation = kit.evaluateResolverFile(REMOVE, 'response', { identity: caller, arguments: args, stash: { removed: editorMembership }, env, result: { keys: [] } });
     expect({ outcome: evaluation.outcome, invalidations: evaluation.invalidations }).toEqual({
       outcome: { kind: 'result', result: editorMembership },
-      invalidations: [{ subscriptionField: 'onNoteChanged', payload: { spaceId: 'space-1', userId: 'user-2' } }],
+      invalidations: [
+        { subscriptionField: 'onNoteChanged', payload: { spaceId: 'space-1', userId: 'user-2' } },
+        { subscriptionField: 'onCommentAdded', payload: { spaceId: 'space-1', userId: 'user-2' } },
+      ],
     });
   });
 

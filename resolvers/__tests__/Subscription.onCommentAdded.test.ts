@@ -51,17 +51,29 @@ describe('Subscription.onCommentAdded — 2-authorize', () => {
 describe('Subscription.onCommentAdded — resolver', () => {
   // The response handler of a subscription resolver sets the enhanced filter and returns null:
   // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-enhanced-filtering.html
-  it('delivers only the comments of the subscribed note', () => {
+  // ... and sets an invalidation filter, so removeMember and leaveSpace can end it:
+  // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html
+  it('delivers only the comments of the subscribed note, until the caller’s membership of its space ends', () => {
     const ctx = { identity: caller, arguments: args, stash: { role: 'VIEWER' }, env, info, prev: { result: membership } };
     const response = kit.evaluateResolverFile(RESOLVER, 'response', ctx);
     expect({
       request: run(RESOLVER, 'request', ctx).outcome,
-      response: { outcome: response.outcome, subscriptionFilter: response.subscriptionFilter },
+      response: { outcome: response.outcome, subscriptionFilter: response.subscriptionFilter, invalidationFilter: response.subscriptionInvalidationFilter },
     }).toEqual({
       request: { kind: 'result', result: {} },
       response: {
         outcome: { kind: 'result', result: null },
         subscriptionFilter: { filterGroup: [{ filters: [{ fieldName: 'noteId', operator: 'eq', value: 'note-1' }] }] },
+        invalidationFilter: {
+          filterGroup: [
+            {
+              filters: [
+                { fieldName: 'spaceId', operator: 'eq', value: 'space-1' },
+                { fieldName: 'userId', operator: 'eq', value: 'user-1' },
+              ],
+            },
+          ],
+        },
       },
     });
   });

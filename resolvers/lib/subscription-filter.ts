@@ -21,7 +21,12 @@ export function endWhenMembershipEnds(spaceId: string, userId: string): void {
   extensions.setSubscriptionInvalidationFilter(util.transform.toSubscriptionFilter({ spaceId: { eq: spaceId }, userId: { eq: userId } }));
 }
 
-/** Ends the space's note subscriptions of a user who left or was removed. */
+/** The subscriptions that follow a space's content and so end with the caller's membership. */
+const MEMBER_SUBSCRIPTIONS = ['onNoteChanged', 'onCommentAdded'];
+
+/** Ends the space's note and comment subscriptions of a user who left or was removed. */
 export function membershipEnded(spaceId: string, userId: string): void {
-  extensions.invalidateSubscriptions({ subscriptionField: 'onNoteChanged', payload: { spaceId, userId } });
+  for (const subscriptionField of MEMBER_SUBSCRIPTIONS) {
+    extensions.invalidateSubscriptions({ subscriptionField, payload: { spaceId, userId } });
+  }
 }

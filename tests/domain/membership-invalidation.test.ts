@@ -1,5 +1,6 @@
-// A member removed from a space stops receiving its notes at once: their open onNoteChanged
-// subscription ends (AppSync sends `complete`), instead of living on until they reconnect.
+// A member removed from a space stops receiving its notes and comments at once: their open
+// onNoteChanged and onCommentAdded subscriptions end (AppSync sends `complete`), instead of living
+// on until they reconnect.
 // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html
 import { encodeHeader, TestClient } from '../../local/realtime/testing/test-client';
 import { postGraphql } from '../harness/graphql-http';
@@ -34,7 +35,7 @@ async function as(user: TestUser, query: string, variables: Record<string, unkno
 }
 
 describe('removing a member', () => {
-  it('ends their note subscription for that space', async () => {
+  it('ends their note and comment subscriptions for that space', async () => {
     const created = await as(owner, 'mutation { createSpace(input: { name: "Field trip" }) { id } }');
     const spaceId = created.data?.createSpace?.id as string;
     await as(owner, 'mutation Add($spaceId: ID!, $userId: ID!) { addMember(spaceId: $spaceId, userId: $userId, role: VIEWER) { userId } }', { spaceId, userId: viewer.sub });
@@ -48,9 +49,19 @@ describe('removing a member', () => {
     const query = 'subscription Notes($spaceId: ID!) { onNoteChanged(spaceId: $spaceId) { id title spaceId } }';
     client.send({ id: 'notes', type: 'start', payload: { data: JSON.stringify({ query, variables: { spaceId } }), extensions: { authorization: auth } } });
     expect(await client.nextMessage()).toEqual({ id: 'notes', type: 'start_ack' });
+    const note = await as(owner, 'mutation Note($spaceId: ID!) { createNote(input: { spaceId: $spaceId, title: "Route" }) { id title spaceId } }', { spaceId });
+    const noteId = note.data?.createNote?.id as string;
+    expect(await client.nextMessage(5000)).toEqual({ id: 'notes', type: 'data', payload: { data: { onNoteChanged: { id: noteId, title: 'Route', spaceId } } } });
+    const comments = 'subscription Comments($noteId: ID!) { onCommentAdded(noteId: $noteId) { id body } }';
+    client.send({ id: 'comments', type: 'start', payload: { data: JSON.stringify({ query: comments, variables: { noteId } }), extensions: { authorization: auth } } });
+    expect(await client.nextMessage()).toEqual({ id: 'comments', type: 'start_ack' });
 
     const removed = await as(owner, 'mutation Remove($spaceId: ID!, $userId: ID!) { removeMember(spaceId: $spaceId, userId: $userId) { spaceId userId role } }', { spaceId, userId: viewer.sub });
     expect(removed).toEqual({ data: { removeMember: { spaceId, userId: viewer.sub, role: 'VIEWER' } } });
-    expect(await client.nextMessage(5000)).toEqual({ id: 'notes', type: 'complete' });
+    const ended = [await client.nextMessage(5000), await client.nextMessage(5000)] as { id: string }[];
+    expect(ended.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: 'comments', type: 'complete' },
+      { id: 'notes', type: 'complete' },
+    ]);
   });
 });
