@@ -12,6 +12,10 @@ export const APPSYNC_REALTIME_LIMITS: RealtimeLimits = {
   maxSubscriptionsPerConnection: 100,
   // "Subscription payload size: 240 KB" (https://docs.aws.amazon.com/general/latest/gr/appsync.html).
   maxPayloadBytes: 240 * 1024,
+  // AppSync documents no server-side idle limit. Clients close a socket they no longer use (Amplify
+  // does once its last subscription ends), so one that has held no subscription for as long as a
+  // client would wait for a `ka` is abandoned; closing it bounds what a careless or hostile client holds.
+  idleTimeoutMs: 300_000,
 };
 
 export function realtimeLimits(overrides: Partial<RealtimeLimits> | undefined): RealtimeLimits {

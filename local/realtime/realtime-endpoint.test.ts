@@ -394,6 +394,26 @@ describe('limits', () => {
     const client = await connectAndInit();
     expect([await client.next(), await client.next()]).toEqual([{ type: 'ka' }, { type: 'ka' }]);
   });
+
+  // AppSync documents no server-side idle limit; Outpost closes a connection that holds no
+  // subscription for idleTimeoutMs (local/realtime/limits.ts says why), and never one that does.
+  it('closes a connection that has held no subscription for idleTimeoutMs, counting from its last stop', async () => {
+    await setUp({ limits: { idleTimeoutMs: 300 } });
+    const neverSubscribed = await connectAndInit();
+    const subscribed = await connectAndInit();
+    await subscribe(subscribed, 'sub-1');
+    expect(await neverSubscribed.closed).toEqual({ code: 1000, reason: 'Idle: no subscription.' });
+    // Still open well past the idle limit while it holds a subscription: the stop's answer arrives.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const stoppedAt = Date.now();
+    subscribed.send({ type: 'stop', id: 'sub-1' });
+    expect(await subscribed.nextMessage()).toEqual({ type: 'complete', id: 'sub-1' });
+    expect(await subscribed.closed).toEqual({ code: 1000, reason: 'Idle: no subscription.' });
+    expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(250);
+    // The server releases a connection when its side of the close completes, just after the client's.
+    for (let attempt = 0; attempt < 50 && harness.endpoint.stats().connections > 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(harness.endpoint.stats()).toEqual({ connections: 0, subscriptions: 0 });
+  });
 });
 
 describe('token expiry', () => {

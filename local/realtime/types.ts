@@ -48,6 +48,8 @@ export interface RealtimeLimits {
   readonly maxSubscriptionsPerConnection: number;
   /** AppSync: 240 KB per subscription message. */
   readonly maxPayloadBytes: number;
+  /** A connection that has held no subscription for this long is closed, so abandoned sockets do not pile up. */
+  readonly idleTimeoutMs: number;
 }
 
 export interface RealtimeDependencies {

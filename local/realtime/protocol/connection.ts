@@ -41,6 +41,8 @@ export class RealtimeConnection implements SubscriptionSink {
   private readonly pending = new Set<string>();
   private readonly keepAlive: NodeJS.Timeout;
   private connectionExpiry: NodeJS.Timeout | undefined;
+  /** Runs while the connection holds no subscription (see RealtimeLimits.idleTimeoutMs). */
+  private idle: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(
@@ -56,6 +58,7 @@ export class RealtimeConnection implements SubscriptionSink {
     void auth.then((result) => {
       if (result.ok) this.watchExpiry(result.auth);
     });
+    this.watchIdle();
   }
 
   send(text: string): void {
@@ -145,10 +148,19 @@ export class RealtimeConnection implements SubscriptionSink {
       return false;
     }
     this.pending.add(id);
+    this.watchIdle();
     return true;
   }
 
   private async start(message: StartMessage): Promise<void> {
+    try {
+      await this.startChecked(message);
+    } finally {
+      this.watchIdle();
+    }
+  }
+
+  private async startChecked(message: StartMessage): Promise<void> {
     const { id } = message;
     if ((await this.connectionAuth()) === null) {
       this.pending.delete(id);
@@ -188,7 +200,19 @@ export class RealtimeConnection implements SubscriptionSink {
     clearTimeout(entry.expiry);
     this.subscriptions.delete(id);
     this.context.registry.remove(entry.active);
+    this.watchIdle();
     return true;
+  }
+
+  /** Starts the idle timer when the connection holds nothing, and stops it when it does. */
+  private watchIdle(): void {
+    const busy = this.subscriptions.size + this.pending.size > 0;
+    if (busy || this.closed) {
+      clearTimeout(this.idle);
+      this.idle = undefined;
+      return;
+    }
+    this.idle ??= setTimeout(() => this.socket.close(1000, 'Idle: no subscription.'), this.context.limits.idleTimeoutMs);
   }
 
   /** When the connection's own token expires, the connection ends with a connection_error. */
@@ -218,6 +242,7 @@ export class RealtimeConnection implements SubscriptionSink {
     this.closed = true;
     clearInterval(this.keepAlive);
     clearTimeout(this.connectionExpiry);
+    clearTimeout(this.idle);
     for (const id of [...this.subscriptions.keys()]) this.drop(id);
     this.pending.clear();
     this.context.onClosed(this);
