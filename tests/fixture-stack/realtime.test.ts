@@ -2,7 +2,9 @@
 // WebSocket protocol receives what a mutation on the HTTP endpoint wrote, filtered by the
 // subscription's argument, and stops receiving once it sends `stop`.
 // Protocol: https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html
+import * as path from 'node:path';
 import { encodeHeader, TestClient } from '../../local/realtime/testing/test-client';
+import { startChild, TSX_LOADER, type RunningChild } from '../harness/child-process';
 import { startFixtureStack, type FixtureStack } from './fixture-stack';
 
 let fixture: FixtureStack;
@@ -46,6 +48,41 @@ describe('real-time subscriptions on the running stack', () => {
     expect(await client.nextMessage()).toEqual({ id: 'sub-1', type: 'complete' });
     await fixture.graphql({ query: PUT, variables: { id: 'rt-after-stop', kind: 'keep', label: 'too late' } }, asUser);
     await expect(client.nextMessage(1500)).rejects.toThrow('No frame within 1500 ms');
+  });
+});
+
+describe('the real Amplify v6 client with the API key', () => {
+  let follower: RunningChild | undefined;
+  afterEach(async () => {
+    follower?.child.kill('SIGKILL');
+    await follower?.exited();
+  });
+
+  it('subscribes with the API key from amplify_outputs.json, receives a matching mutation, and nothing after it unsubscribes', async () => {
+    // tests/harness/amplify-follow.ts configures Amplify from the outputs alone and, given --api-key,
+    // subscribes with authMode 'apiKey' (the x-api-key header in the handshake and the start).
+    const script = path.join(__dirname, '..', 'harness', 'amplify-follow.ts');
+    follower = startChild(process.execPath, ['--import', TSX_LOADER, script, fixture.stack.outputsPath, '--api-key', '-', SUBSCRIBE, JSON.stringify({ kind: 'by-key' }), '1'], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: fixture.stack.caCertPath },
+    });
+    await follower.waitFor('"ready"', 30_000);
+    const asUser = { authorization: fixture.idToken };
+    await fixture.graphql({ query: PUT, variables: { id: 'key-other', kind: 'other', label: 'filtered out' } }, asUser);
+    await fixture.graphql({ query: PUT, variables: { id: 'key-1', kind: 'by-key', label: 'first' } }, asUser);
+    await follower.waitFor('"unsubscribed"', 30_000);
+    await fixture.graphql({ query: PUT, variables: { id: 'key-2', kind: 'by-key', label: 'after unsubscribing' } }, asUser);
+    // The mutation has returned, so its publication is done; a second wait lets a wrong delivery arrive.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const events = follower
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as unknown);
+    expect(events).toEqual([
+      { event: 'ready' },
+      { event: 'data', value: { data: { onRecordPut: { id: 'key-1', kind: 'by-key', label: 'first' } } } },
+      { event: 'unsubscribed' },
+    ]);
   });
 });
 

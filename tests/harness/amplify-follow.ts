@@ -1,11 +1,12 @@
-// Run as a child process by subscriptions.test.ts, so that NODE_EXTRA_CA_CERTS (read only when Node
+// Run as a child process by whole-stack tests (tests/domain/subscriptions.test.ts, tests/fixture-stack/realtime.test.ts), so that NODE_EXTRA_CA_CERTS (read only when Node
 // starts) makes the stack's local CA trusted, as on a device that installed it. It configures the
 // real Amplify v6 client from amplify_outputs.json alone, signs in, subscribes, and prints one JSON
 // line per thing that happens: `ready` when AppSync acknowledged the subscription, `data` per
 // delivery, `error` if the subscription failed, and `unsubscribed` once it has received
-// `deliveries` results and unsubscribed. It then stays connected until killed.
+// `deliveries` results and unsubscribed. It then stays connected until killed. With the username
+// `--api-key` it does not sign in and subscribes with the outputs' API key instead.
 //
-// Usage: tsx follow.ts <amplify_outputs.json> <username> <password> <subscription> <variables JSON> <deliveries>
+// Usage: tsx follow.ts <amplify_outputs.json> <username | --api-key> <password> <subscription> <variables JSON> <deliveries>
 import { readFileSync } from 'node:fs';
 import { Amplify, type ResourcesConfig } from 'aws-amplify';
 import { generateClient, type GraphQLSubscription } from 'aws-amplify/api';
@@ -20,6 +21,7 @@ interface OutpostOutputs {
 // Amplify announces each subscription's start_ack on the `api` Hub channel with this event
 // (@aws-amplify/api-graphql, types/PubSub.ts, CONTROL_MSG.SUBSCRIPTION_ACK).
 const SUBSCRIPTION_ACK = 'Subscription ack';
+const API_KEY_FLAG = '--api-key';
 
 function print(line: object): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -35,13 +37,14 @@ async function main([outputsFile, username, password, query, variables, deliveri
   const config = Amplify.getConfig();
   const auth = { Cognito: { ...config.Auth!.Cognito, userPoolEndpoint: outputs.custom.outpost_local.user_pool_endpoint } } as ResourcesConfig['Auth'];
   Amplify.configure({ ...config, Auth: auth });
-  await signIn({ username, password, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+  const byApiKey = username === API_KEY_FLAG;
+  if (!byApiKey) await signIn({ username, password, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
 
   Hub.listen('api', ({ payload }) => {
     if (payload.event === SUBSCRIPTION_ACK) print({ event: 'ready' });
   });
   let received = 0;
-  const subscription = generateClient()
+  const subscription = generateClient(byApiKey ? { authMode: 'apiKey' } : {})
     .graphql<GraphQLSubscription<object>>({ query, variables: JSON.parse(variables) as Record<string, unknown> })
     .subscribe({
       next: (value) => {
