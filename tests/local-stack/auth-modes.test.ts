@@ -19,7 +19,9 @@ const clock = new ManualClock(new Date());
 const running = useLocalStack({ clock });
 const alice = DEMO_USERS[0];
 const ME = { query: 'query Me { me { id handle displayName } }' };
-const LINK_PREVIEW = { query: 'query Preview($url: AWSURL!) { linkPreview(url: $url) { url title } }', variables: { url: 'https://example.com/' } };
+// A loopback URL: the link preview function refuses it without fetching, so the answer does not
+// depend on this machine's network (tests/link-preview covers the function itself).
+const LINK_PREVIEW = { query: 'query Preview($url: AWSURL!) { linkPreview(url: $url) { url title } }', variables: { url: 'http://127.0.0.1/' } };
 
 function claims(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -133,12 +135,23 @@ describe('API key', () => {
     const { stack } = running();
     expect({
       me: await postGraphql(stack.urls.http, ME, { headers: { 'x-api-key': stack.apiKey! } }),
-      // linkPreview has no resolver in the API yet, and a field without a resolver answers null
-      // ("Missing resolver", https://docs.aws.amazon.com/appsync/latest/devguide/troubleshooting-and-common-mistakes.html).
+      // Past auth, the resolver runs: its refusal of the URL is the field's error, not a 401.
       linkPreview: await postGraphql(stack.urls.http, LINK_PREVIEW, { headers: { 'x-api-key': stack.apiKey! } }),
     }).toEqual({
       me: ME_UNAUTHORIZED,
-      linkPreview: ok({ data: { linkPreview: null } }),
+      linkPreview: ok({
+        data: { linkPreview: null },
+        errors: [
+          {
+            path: ['linkPreview'],
+            data: null,
+            errorType: 'LinkPreviewBlocked',
+            errorInfo: null,
+            locations: [{ line: 1, column: LINK_PREVIEW.query.indexOf('linkPreview(') + 1, sourceName: null }],
+            message: '127.0.0.1 is a blocked address (loopback); link previews fetch public addresses only.',
+          },
+        ],
+      }),
     });
   });
 
