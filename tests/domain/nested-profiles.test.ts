@@ -1,22 +1,16 @@
 // Note.author, Comment.author and Membership.user end to end: each list's profiles come from one
 // BatchInvoke of the profile loader (one BatchGetItem), not one call per item
 // (https://docs.aws.amazon.com/appsync/latest/devguide/tutorial-lambda-resolvers-js.html, "Batching").
-import { ok, postGraphql } from '../harness/graphql-http';
 import { useLocalStack } from '../harness/local-stack';
-import { createTestUser, signIn, type TestUser } from '../harness/users';
+import { signedInClient } from '../harness/signed-in-client';
+import type { TestUser } from '../harness/users';
 
 jest.setTimeout(90_000);
 
 const running = useLocalStack();
+const { signUp, data } = signedInClient(running);
 let ada: TestUser;
 let bea: TestUser;
-const tokens = new Map<string, string>();
-
-async function data<T>(user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await postGraphql(running().stack.urls.http, { query, variables }, { headers: { authorization: tokens.get(user.sub)! } });
-  expect(response).toEqual(ok({ data: expect.anything() }));
-  return (response.body as { data: T }).data;
-}
 
 /** The loader's invocations so far, counted from the Lambda START lines in the stack's log. */
 const loaderStarts = () => running().log.filter((line) => /^lambda .*UserProfiles.*: START RequestId/.test(line)).length;
@@ -24,11 +18,9 @@ const loaderStarts = () => running().log.filter((line) => /^lambda .*UserProfile
 let spaceId: string;
 
 beforeAll(async () => {
-  const { stack } = running();
-  ada = await createTestUser(stack, 'ada@nested.example.com');
-  bea = await createTestUser(stack, 'bea@nested.example.com');
+  ada = await signUp('ada@nested.example.com');
+  bea = await signUp('bea@nested.example.com');
   for (const [user, handle] of [[ada, 'ada_nested'], [bea, 'bea_nested']] as const) {
-    tokens.set(user.sub, (await signIn(stack, user.username, user.password)).idToken);
     await data(user, 'mutation P($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }', { input: { handle, displayName: handle.toUpperCase() } });
   }
   spaceId = (await data<{ createSpace: { id: string } }>(ada, 'mutation S($input: CreateSpaceInput!) { createSpace(input: $input) { id } }', { input: { name: 'Shared' } })).createSpace.id;

@@ -2,13 +2,14 @@
 // spaces (tombstones included) and never another space's; a delta sync from its startedAt returns
 // exactly what changed since, with AppSync's _version, _deleted and _lastChangedAt
 // (https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-conflict-detection-and-sync-sync-operations.html).
-import { ok, postGraphql } from '../harness/graphql-http';
 import { useLocalStack } from '../harness/local-stack';
-import { createTestUser, signIn, type TestUser } from '../harness/users';
+import { signedInClient } from '../harness/signed-in-client';
+import type { TestUser } from '../harness/users';
 
 jest.setTimeout(90_000);
 
 const running = useLocalStack();
+const { signUp, as, data } = signedInClient(running);
 const SYNC = 'query Sync($limit: Int, $nextToken: String, $lastSync: AWSTimestamp) { syncNotes(limit: $limit, nextToken: $nextToken, lastSync: $lastSync) { items { id spaceId title _version _deleted } nextToken startedAt } }';
 
 type SyncedNote = { id: string; spaceId: string; title: string; _version: number; _deleted: boolean | null };
@@ -16,17 +17,6 @@ type SyncPage = { items: SyncedNote[]; nextToken: string | null; startedAt: numb
 
 let ada: TestUser;
 let bea: TestUser;
-const tokens = new Map<string, string>();
-
-function as(user: TestUser, query: string, variables: Record<string, unknown> = {}) {
-  return postGraphql(running().stack.urls.http, { query, variables }, { headers: { authorization: tokens.get(user.sub)! } });
-}
-
-async function data<T>(user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await as(user, query, variables);
-  expect(response).toEqual(ok({ data: expect.anything() }));
-  return (response.body as { data: T }).data;
-}
 
 /** Every page of a sync, followed to the end (bounded), with the startedAt of each page. */
 async function syncAll(user: TestUser, variables: Record<string, unknown>): Promise<{ items: SyncedNote[]; pages: number; startedAts: number[] }> {
@@ -49,13 +39,8 @@ let spaces: string[];
 let notes: SyncedNote[];
 
 beforeAll(async () => {
-  const { stack } = running();
-  ada = await createTestUser(stack, 'ada@sync.example.com');
-  bea = await createTestUser(stack, 'bea@sync.example.com');
-  for (const user of [ada, bea]) {
-    tokens.set(user.sub, (await signIn(stack, user.username, user.password)).idToken);
-    await as(user, 'query Me { me { id } }');
-  }
+  ada = await signUp('ada@sync.example.com');
+  bea = await signUp('bea@sync.example.com');
   spaces = [];
   notes = [];
   for (const [name, count] of [['Trail', 3], ['Camp', 2]] as const) {
