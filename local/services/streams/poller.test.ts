@@ -155,6 +155,21 @@ describe('startStreamPoller', () => {
     expect(fn.events.map(keysOf)).toEqual([['INSERT after']]);
   });
 
+  // DynamoDB Local answers a stored iterator of an empty shard with TrimmedDataAccessException once
+  // another table was written in between; the poller takes a new iterator and goes on.
+  it('keeps delivering after the stream refuses an iterator it handed out for an empty shard', async () => {
+    const { table, streamArn } = await createTable();
+    const other = await createTable();
+    const fn = recorder(() => ({ payload: null }));
+    poller = await startStreamPoller({ streamsClient: streams, streamArn, mapping: mapping({ startingPosition: 'LATEST' }), invoke: fn.invoke, log: () => undefined, pollIntervalMs: 50 });
+    // Several empty reads, so the poller holds an iterator from an empty read.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await put(other.table, 'elsewhere', 'another table');
+    await put(table, 'after', 'written after');
+    await waitFor(() => fn.events.length >= 1, 'one batch');
+    expect(fn.events.map(keysOf)).toEqual([['INSERT after']]);
+  });
+
   it('admits only the REMOVE records the TTL reaper marked, with the identity DynamoDB gives TTL deletes', async () => {
     const { table, streamArn } = await createTable();
     const ttlDeletes: TtlDeleteMarks = { keys: new Set() };

@@ -6,6 +6,7 @@ import {
   type DynamoDBStreamsClient,
   ExpiredIteratorException,
   GetRecordsCommand,
+  TrimmedDataAccessException,
   GetShardIteratorCommand,
   type Shard,
   type ShardIteratorType,
@@ -56,6 +57,10 @@ interface ShardState {
   iterator: string | undefined;
   lastSequenceNumber: string | undefined;
   finished: boolean;
+  /** When a LATEST iterator was taken (epoch ms), while nothing has been read from the shard yet. */
+  latestSince?: number;
+  /** After re-reading from TRIM_HORIZON, records created before this (epoch seconds, a whole minute) are skipped. */
+  skipBefore?: number;
 }
 
 /** DescribeStream pages are 100 shards; a local stream has a handful. */
@@ -111,6 +116,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       const state: ShardState = { shardId: shard.ShardId, parentShardId: shard.ParentShardId, iterator: undefined, lastSequenceNumber: undefined, finished: false };
       if (initial && mapping.startingPosition === 'LATEST' && closed) state.finished = true;
       else state.iterator = await iteratorFor(shard.ShardId, initial ? mapping.startingPosition : 'TRIM_HORIZON');
+      if (initial && mapping.startingPosition === 'LATEST') state.latestSince = Date.now();
       shards.set(shard.ShardId, state);
     }
   };
@@ -141,16 +147,30 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     try {
       response = await client.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: MAX_RECORDS_PER_READ }));
     } catch (error) {
-      if (!(error instanceof ExpiredIteratorException)) throw error;
-      shard.iterator = shard.lastSequenceNumber
-        ? await iteratorFor(shard.shardId, 'AFTER_SEQUENCE_NUMBER', shard.lastSequenceNumber)
-        : await iteratorFor(shard.shardId, 'TRIM_HORIZON');
+      // DynamoDB Local also refuses, with TrimmedDataAccessException, an iterator it handed out
+      // for an empty shard once another table was written: take a new one where reading stopped.
+      if (!(error instanceof ExpiredIteratorException) && !(error instanceof TrimmedDataAccessException)) throw error;
+      if (shard.lastSequenceNumber) {
+        shard.iterator = await iteratorFor(shard.shardId, 'AFTER_SEQUENCE_NUMBER', shard.lastSequenceNumber);
+        return true;
+      }
+      // Nothing read yet: from the start of the shard, skipping what came before a LATEST start.
+      // DynamoDB Local rounds creation times down to the minute, so records written in the minute
+      // before the start may be delivered too: at least once, as Lambda promises anyway.
+      shard.iterator = await iteratorFor(shard.shardId, 'TRIM_HORIZON');
+      if (shard.latestSince !== undefined) shard.skipBefore = Math.floor(shard.latestSince / 60_000) * 60;
       return true;
     }
-    const records = response.Records ?? [];
+    const read = response.Records ?? [];
+    const skipBefore = shard.skipBefore;
+    const records = skipBefore === undefined ? read : read.filter((record) => (record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Infinity) / 1000 >= skipBefore);
     const events = records.map((record) => toEventRecord(record, { streamArn, awsRegion: options.awsRegion, ttlDeletes: options.ttlDeletes }));
     await deliver(events.filter((event) => accepts(event)));
-    shard.lastSequenceNumber = records.at(-1)?.dynamodb?.SequenceNumber ?? shard.lastSequenceNumber;
+    shard.lastSequenceNumber = read.at(-1)?.dynamodb?.SequenceNumber ?? shard.lastSequenceNumber;
+    if (shard.lastSequenceNumber) {
+      shard.latestSince = undefined;
+      shard.skipBefore = undefined;
+    }
     shard.iterator = response.NextShardIterator;
     if (!shard.iterator) shard.finished = true;
     return records.length > 0;
