@@ -17,7 +17,11 @@ describe('createOutpostApp', () => {
       Object.values(template.findResources(type)).map((r) => ({ UpdateReplacePolicy: r.UpdateReplacePolicy, DeletionPolicy: r.DeletionPolicy }));
     expect(policies('AWS::DynamoDB::Table')).toEqual(Array(9).fill(RETAIN));
     expect(policies('AWS::Cognito::UserPool')).toEqual([RETAIN]);
-    expect(policies('AWS::Logs::LogGroup')).toEqual([RETAIN]);
+    // The API's log group and one per function (profiles, link previews, user expiry, search, indexer).
+    expect(policies('AWS::Logs::LogGroup')).toEqual(Array(6).fill(RETAIN));
+    expect(policies('AWS::OpenSearchService::Domain')).toEqual([RETAIN]);
+    // The dead-letter queues hold records a trigger gave up on.
+    expect(policies('AWS::SQS::Queue')).toEqual(Array(2).fill(RETAIN));
   });
 
   it('turns introspection off, logs errors only, keeps logs six months and passes the TTL to resolvers', () => {
@@ -38,7 +42,7 @@ describe('createOutpostApp', () => {
       },
       TtlDays: '90',
     });
-    const [logGroup] = Object.values(template.findResources('AWS::Logs::LogGroup'));
+    const [logGroup] = Object.values(template.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: { 'Fn::Join': ['', ['/aws/appsync/apis/', { 'Fn::GetAtt': ['GraphQLApi85666BA6', 'ApiId'] }]] } } }));
     expect(logGroup.Properties.RetentionInDays).toBe(180);
   });
 

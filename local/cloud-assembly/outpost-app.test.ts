@@ -28,7 +28,7 @@ beforeAll(() => {
   const { app, stack } = createOutpostApp({ outdir, context: { stage: 'dev' } });
   const assembly = app.synth();
   template = JSON.parse(readFileSync(join(assembly.directory, `${stack.artifactId}.template.json`), 'utf8'));
-  model = readCloudAssembly(assembly.directory, createLocalEnvironment({ endpoints: { graphqlUrl: 'http://localhost:20002/graphql' } }));
+  model = readCloudAssembly(assembly.directory, createLocalEnvironment({ endpoints: { graphqlUrl: 'http://localhost:20002/graphql', searchUrl: 'http://localhost:9200' } }));
 });
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));

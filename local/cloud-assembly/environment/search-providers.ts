@@ -5,9 +5,13 @@ import type { AttributeProvider, ResourceContext } from './local-environment';
 const domainName = (resource: ResourceContext): string =>
   resource.stringProperty('DomainName') ?? resource.logicalId.toLowerCase();
 const domainArn = (resource: ResourceContext): string => localArn(resource, 'es', `domain/${domainName(resource)}`);
-/** `DomainEndpoint` is a host name without a scheme in AWS; locally it is the search service's host. */
-const searchHost = (resource: ResourceContext): string | undefined =>
-  resource.endpoints.searchUrl === undefined ? undefined : new URL(resource.endpoints.searchUrl).host;
+/**
+ * `DomainEndpoint` is a bare host name in AWS (served over HTTPS). Locally it is the search
+ * service's whole URL, `http://…` with its scheme: a Lambda worker cannot be made to trust the
+ * local CA, so the service speaks plain HTTP, and a bare host would make clients assume HTTPS.
+ * Functions accept either form.
+ */
+const searchEndpoint = (resource: ResourceContext): string | undefined => resource.endpoints.searchUrl;
 
 export const searchProviders: Readonly<Record<string, AttributeProvider>> = {
   'AWS::OpenSearchService::Domain': {
@@ -16,7 +20,7 @@ export const searchProviders: Readonly<Record<string, AttributeProvider>> = {
       Arn: domainArn,
       DomainArn: domainArn,
       Id: domainName,
-      DomainEndpoint: searchHost,
+      DomainEndpoint: searchEndpoint,
     },
   },
   'AWS::OpenSearchServerless::Collection': {

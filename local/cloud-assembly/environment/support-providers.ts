@@ -9,6 +9,7 @@ const roleName = (resource: ResourceContext): string => nameOrLogicalId(resource
 const queueName = (resource: ResourceContext): string => nameOrLogicalId(resource, 'QueueName');
 const topicName = (resource: ResourceContext): string => nameOrLogicalId(resource, 'TopicName');
 const topicArn = (resource: ResourceContext): string => localArn(resource, 'sns', topicName(resource));
+const logGroupName = (resource: ResourceContext): string => nameOrLogicalId(resource, 'LogGroupName');
 
 export const supportProviders: Readonly<Record<string, AttributeProvider>> = {
   'AWS::IAM::Role': {
@@ -25,6 +26,11 @@ export const supportProviders: Readonly<Record<string, AttributeProvider>> = {
       Arn: (resource) => localArn(resource, 'sqs', queueName(resource)),
       QueueName: queueName,
     },
+  },
+  // A function's LoggingConfig names its log group; locally its logs go to Outpost Local's output.
+  'AWS::Logs::LogGroup': {
+    ref: logGroupName,
+    attributes: { Arn: (resource) => localArn(resource, 'logs', `log-group:${logGroupName(resource)}:*`) },
   },
   'AWS::SNS::Topic': {
     ref: topicArn,

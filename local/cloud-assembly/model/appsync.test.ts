@@ -223,7 +223,8 @@ describe('AWS::AppSync resources', () => {
             name: 'search',
             description: null,
             type: 'AMAZON_OPENSEARCH_SERVICE',
-            openSearch: { endpoint: 'https://localhost:9200', awsRegion: 'us-east-1', searchLogicalId: 'Search' },
+            // CDK joins `https://` to DomainEndpoint, which locally is already a URL with its scheme.
+            openSearch: { endpoint: 'https://http://localhost:9200', awsRegion: 'us-east-1', searchLogicalId: 'Search' },
           },
         ],
         resolvers: [

@@ -1,0 +1,3 @@
+// @dataSource Users
+// The hourly activity refresh (lib/activity.ts), first in every mutation.
+export { request, response } from '../lib/activity';
