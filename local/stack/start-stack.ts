@@ -12,6 +12,7 @@ import { isAdvanceableClock, OffsetClock, type Clock } from '../services/clock';
 import { localCognitoClient, startCognitoLocal } from '../services/cognito-local';
 import { localDynamoDbClient, startDynamoDbLocal } from '../services/dynamodb-local';
 import { createLambdaRuntime, LOCAL_CREDENTIALS } from '../services/lambda';
+import { startSearchService } from '../services/search';
 import type { TtlDeleteMarks } from '../services/streams';
 import { createTtlAdminRoute, startTtlReaper } from '../services/ttl-reaper';
 import { buildDataSources } from './data-sources';
@@ -68,6 +69,8 @@ export interface LocalStack {
   readonly ports: StackPorts;
   readonly dynamodbEndpoint: string;
   readonly cognitoEndpoint: string;
+  /** The local OpenSearch-compatible service, `http://127.0.0.1:<port>`: the domain's local DomainEndpoint. */
+  readonly searchEndpoint: string;
   readonly userPool?: { readonly userPoolId: string; readonly clientId: string };
   readonly apiKey?: string;
   readonly caCertPath: string;
@@ -141,7 +144,7 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
 
     // Side by side; each service that started is registered for cleanup even when another fails,
     // so a failed start never leaves a DynamoDB Local JVM or a cognito-local worker behind.
-    const [dynamodbStart, cognitoStart, tlsStart] = await Promise.allSettled([
+    const [dynamodbStart, cognitoStart, tlsStart, searchStart] = await Promise.allSettled([
       startDynamoDbLocal({
         dataDir: layout.dynamodb,
         inMemory: options.inMemory,
@@ -157,12 +160,16 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       }),
       startCognitoLocal({ dataDir: layout.cognito, port: ports.cognito, clock, log }),
       ensureLocalCertificates(layout.tls, { clock, log }),
+      // In memory with the tables, so that the index never outlives the notes it mirrors.
+      startSearchService({ dataDir: options.inMemory ? undefined : layout.search, log, now: () => clock.now().getTime() }),
     ]);
     if (dynamodbStart.status === 'fulfilled') cleanups.push(() => dynamodbStart.value.stop());
     if (cognitoStart.status === 'fulfilled') cleanups.push(() => cognitoStart.value.stop());
+    if (searchStart.status === 'fulfilled') cleanups.push(() => searchStart.value.stop());
     const dynamodb = fulfilled(dynamodbStart);
     const cognito = fulfilled(cognitoStart);
     const tls = fulfilled(tlsStart);
+    const search = fulfilled(searchStart);
     writePidFile(dynamodbPidFile, dynamodb.pid);
 
     const dynamodbClient = localDynamoDbClient(dynamodb.endpoint);
@@ -189,7 +196,7 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       });
       const assembly = readCloudAssembly(
         outDir,
-        createLocalEnvironment({ pseudo: { region: REGION, accountId: ACCOUNT_ID }, overrides, endpoints: { graphqlUrl: httpsUrl, realtimeUrl: `wss://localhost:${ports.https}/graphql/realtime` } }),
+        createLocalEnvironment({ pseudo: { region: REGION, accountId: ACCOUNT_ID }, overrides, endpoints: { graphqlUrl: httpsUrl, realtimeUrl: `wss://localhost:${ports.https}/graphql/realtime`, searchUrl: search.url } }),
       );
       for (const warning of assembly.warnings) log(`cloud assembly: ${warning.message}`);
       const model = onlyStack(assembly.stacks);
@@ -406,6 +413,7 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       ports,
       dynamodbEndpoint: dynamodb.endpoint,
       cognitoEndpoint: cognito.endpoint,
+      searchEndpoint: search.url,
       userPool,
       apiKey,
       caCertPath: tls.caCertPath,

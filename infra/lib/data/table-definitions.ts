@@ -94,6 +94,8 @@ export const TABLE_DEFINITIONS: Readonly<Record<TableName, TableDefinition>> = {
     partitionKey: { name: 'id', type: S },
     globalSecondaryIndexes: [
       { indexName: 'bySpace', partitionKey: { name: 'spaceId', type: S }, sortKey: { name: 'updatedAt', type: S } },
+      // Sparse: the expiry cleanup finds an expired user's notes here; anonymised notes drop out.
+      { indexName: 'byAuthor', partitionKey: { name: 'authorId', type: S } },
     ],
     stream: StreamViewType.NEW_AND_OLD_IMAGES,
     // Offline clients sync notes: tombstones live 30 days (as long as a client may stay offline and
@@ -104,6 +106,8 @@ export const TABLE_DEFINITIONS: Readonly<Record<TableName, TableDefinition>> = {
     // sk is `${createdAt}#${id}`: comments of a note sort by time, ties broken by id.
     partitionKey: { name: 'noteId', type: S },
     sortKey: { name: 'sk', type: S },
+    // Sparse, like Notes.byAuthor: an expired user's comments, for the cleanup to anonymise.
+    globalSecondaryIndexes: [{ indexName: 'byAuthor', partitionKey: { name: 'authorId', type: S } }],
   },
   Devices: {
     partitionKey: { name: 'userId', type: S },
