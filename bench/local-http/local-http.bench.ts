@@ -3,7 +3,7 @@
 //
 // - Start to ready: the repository's own stack, cold (fresh data dir, forced synth) then warm (same
 //   data dir, template unchanged), from LocalStack.startupMs.
-// - `me` on the repository's stack with a Cognito token: one UpdateItem on Users.
+// - `me` on the repository's stack with a Cognito token: a consistent GetItem on Users (and an UpdateItem at most hourly).
 // - (a) a NONE-data-source field and (b) a GetItem-backed field (`record(id)`), both with a Cognito
 //   token. The real app has neither a NONE field nor a plain GetItem field, and the bench must not
 //   change the app's schema, so both run on the fixture app of tests/fixture-stack, started the same way.

@@ -12,6 +12,7 @@ describe('resolveStageConfig', () => {
       fieldLogLevel: FieldLogLevel.ALL,
       logRetention: RetentionDays.ONE_WEEK,
       inactiveUserTtlDays: 180,
+      searchDomain: true,
     });
   });
 
@@ -23,6 +24,7 @@ describe('resolveStageConfig', () => {
       fieldLogLevel: FieldLogLevel.ERROR,
       logRetention: RetentionDays.SIX_MONTHS,
       inactiveUserTtlDays: 365,
+      searchDomain: true,
     });
   });
 
@@ -30,7 +32,18 @@ describe('resolveStageConfig', () => {
     expect(resolveStageConfig({ stage: 'dev', inactiveUserTtlDays: 30 }).inactiveUserTtlDays).toBe(30);
   });
 
+  it('switches the search domain off with -c searchDomain=false, or false in cdk.json', () => {
+    expect([{ searchDomain: 'false' }, { searchDomain: false }, { searchDomain: 'true' }, { searchDomain: true }].map((c) => resolveStageConfig(c).searchDomain)).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
   it.each([
+    [{ searchDomain: 'no' }, 'Invalid searchDomain "no": expected true or false (pass -c searchDomain=true or -c searchDomain=false).'],
+    [{ searchDomain: 1 }, 'Invalid searchDomain 1: expected true or false (pass -c searchDomain=true or -c searchDomain=false).'],
     [{ stage: 'qa' }, 'Invalid stage "qa": expected one of dev, prod (pass -c stage=dev or -c stage=prod).'],
     [{ stage: 'Prod' }, 'Invalid stage "Prod": expected one of dev, prod (pass -c stage=dev or -c stage=prod).'],
     [{ inactiveUserTtlDays: '0' }, 'Invalid inactiveUserTtlDays "0": expected a whole number of days from 1 to 3650.'],

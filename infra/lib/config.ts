@@ -19,16 +19,20 @@ export interface StageConfig {
   readonly logRetention: RetentionDays;
   /** Days of inactivity after which a user's data expires (DynamoDB TTL on Users.expiresAt). */
   readonly inactiveUserTtlDays: number;
+  /** The OpenSearch domain and the notes indexer; without them searchNotes answers SearchNotEnabled. */
+  readonly searchDomain: boolean;
 }
 
 /** Raw context values, as `cdk -c key=value` or cdk.json give them (strings from the CLI). */
 export interface StageContext {
   readonly stage?: unknown;
   readonly inactiveUserTtlDays?: unknown;
+  readonly searchDomain?: unknown;
 }
 
 export const DEFAULT_STAGE: Stage = 'dev';
 export const DEFAULT_INACTIVE_USER_TTL_DAYS = 180;
+export const DEFAULT_SEARCH_DOMAIN = true;
 const MAX_INACTIVE_USER_TTL_DAYS = 3650;
 
 /** A stage setting that cannot be used; the message names what was received and what is expected. */
@@ -49,6 +53,7 @@ export function resolveStageConfig(context: StageContext): StageConfig {
     fieldLogLevel: stage === 'prod' ? FieldLogLevel.ERROR : FieldLogLevel.ALL,
     logRetention: stage === 'prod' ? RetentionDays.SIX_MONTHS : RetentionDays.ONE_WEEK,
     inactiveUserTtlDays: parseTtlDays(context.inactiveUserTtlDays),
+    searchDomain: parseSearchDomain(context.searchDomain),
   };
 }
 
@@ -73,4 +78,12 @@ function parseTtlDays(value: unknown): number {
     );
   }
   return days;
+}
+
+function parseSearchDomain(value: unknown): boolean {
+  if (value === undefined) return DEFAULT_SEARCH_DOMAIN;
+  // The CLI passes context as strings; cdk.json may hold a boolean.
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new StageConfigError(`Invalid searchDomain ${JSON.stringify(value)}: expected true or false (pass -c searchDomain=true or -c searchDomain=false).`);
 }

@@ -18,6 +18,7 @@ export function createOutpostApp(props: AppProps = {}): { app: App; stack: Outpo
   const config = resolveStageConfig({
     stage: app.node.tryGetContext('stage'),
     inactiveUserTtlDays: app.node.tryGetContext('inactiveUserTtlDays'),
+    searchDomain: app.node.tryGetContext('searchDomain'),
   });
   const stack = new OutpostStack(app, outpostStackName(config.stage), {
     config,

@@ -54,6 +54,9 @@ const table = (properties: object) => ({
 const scratchDirs: string[] = [];
 afterAll(() => scratchDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
+/** Every function's role (infra/lib/functions/outpost-function.ts) acknowledges X-Ray's wildcard. */
+const XRAY_REASON = 'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which take no resource ARN.';
+
 describe('OutpostStack (dev)', () => {
   it('passes every cdk-nag AWS Solutions check', () => {
     expect(new AwsSolutionsChecks().validateScope(stack)).toEqual({ success: true, violations: [] });
@@ -77,6 +80,56 @@ describe('OutpostStack (dev)', () => {
           'Annotation::AwsSolutions-COG8':
             'Threat protection needs the Plus feature plan, an opt-in cost; the Essentials plan covers the email sign-in, groups and password policy used here, and cognito-local emulates no Plus feature.',
         },
+      ],
+      [
+        'Outpost-dev/UserProfiles/Loader/Role',
+        { 'Annotation::AwsSolutions-IAM5[Resource::*]': XRAY_REASON },
+      ],
+      [
+        'Outpost-dev/LinkPreview/Function/Role',
+        { 'Annotation::AwsSolutions-IAM5[Resource::*]': XRAY_REASON },
+      ],
+      ['Outpost-dev/Search/SearchNotes/Role', { 'Annotation::AwsSolutions-IAM5[Resource::*]': XRAY_REASON }],
+      ['Outpost-dev/Search/Indexer/Role', { 'Annotation::AwsSolutions-IAM5[Resource::*]': XRAY_REASON }],
+      [
+        'Outpost-dev/Search/Indexer/Role',
+        {
+          'Annotation::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:es:<AWS::Region>:<AWS::AccountId>:domain/outpost-dev-notes/notes/*]':
+            'The indexer writes documents of the notes index (<index>/_doc/<id>, <index>/_bulk): the wildcard never leaves that index.',
+        },
+      ],
+      [
+        'Outpost-dev/Search/Domain',
+        {
+          'Annotation::AwsSolutions-OS1':
+            'No VPC: the functions would need one too, with NAT or VPC endpoints, a standing cost the dev domain does not justify; the access policy admits only the two function roles, and every request is SigV4-signed over TLS 1.2.',
+        },
+      ],
+      [
+        'Outpost-dev/Search/Domain',
+        { 'Annotation::AwsSolutions-OS3': 'Access is by IAM identity (the two function roles), not by IP address: Lambda functions have no fixed source addresses to allow.' },
+      ],
+      [
+        'Outpost-dev/Search/Domain',
+        {
+          'Annotation::AwsSolutions-OS4':
+            'One data node for dev: dedicated master nodes would triple the cost of a domain that holds a rebuildable index (the Notes table is the source of truth).',
+        },
+      ],
+      [
+        'Outpost-dev/Search/Domain',
+        { 'Annotation::AwsSolutions-OS7': 'One data node for dev, so there is no second zone to spread over; the index can be rebuilt from the Notes table.' },
+      ],
+      ...['SEARCH_SLOW_LOGS', 'INDEX_SLOW_LOGS'].map((logs) => [
+        'Outpost-dev/Search/Domain',
+        {
+          [`Annotation::AwsSolutions-OS9[LogExport::${logs}]`]:
+            'Slow logs need a CloudWatch Logs resource policy that the CDK writes through a custom resource (another Lambda function); the functions log their own search and indexing outcomes.',
+        },
+      ]),
+      [
+        'Outpost-dev/Search/IndexerDeadLetters',
+        { 'Annotation::AwsSolutions-SQS3': 'This queue is itself the dead-letter queue: the on-failure destination of the notes indexer stream mapping.' },
       ],
       [
         'Outpost-dev/GraphQL/LoggingRole',
@@ -106,6 +159,46 @@ describe('OutpostStack (dev)', () => {
             'Grants on the Notes table cover its indexes (<table ARN>/index/*) so resolvers can Query its GSIs; the wildcard never leaves that table.',
         },
       ],
+      [
+        'Outpost-dev/GraphQL/Api/Comments',
+        {
+          'Annotation::AwsSolutions-IAM5[Resource::<TablesComments04534680.Arn>/index/*]':
+            'Grants on the Comments table cover its indexes (<table ARN>/index/*) so resolvers can Query its GSIs; the wildcard never leaves that table.',
+        },
+      ],
+      [
+        'Outpost-dev/GraphQL/Api/UserProfilesFunction',
+        {
+          'Annotation::AwsSolutions-IAM5[Resource::<UserProfilesLoaderFunctionC7C3EDE2.Arn>:*]':
+            'AppSync may invoke the UserProfilesFunction function and its versions (<function ARN>:*); the wildcard never leaves that function.',
+        },
+      ],
+      [
+        'Outpost-dev/GraphQL/Api/SearchNotesFunction',
+        {
+          'Annotation::AwsSolutions-IAM5[Resource::<SearchSearchNotesFunction2D9C3298.Arn>:*]':
+            'AppSync may invoke the SearchNotesFunction function and its versions (<function ARN>:*); the wildcard never leaves that function.',
+        },
+      ],
+      [
+        'Outpost-dev/GraphQL/Api/LinkPreviewFunction',
+        {
+          'Annotation::AwsSolutions-IAM5[Resource::<LinkPreviewFunction322BB2E2.Arn>:*]':
+            'AppSync may invoke the LinkPreviewFunction function and its versions (<function ARN>:*); the wildcard never leaves that function.',
+        },
+      ],
+      ['Outpost-dev/UserExpiry/Cleanup/Role', { 'Annotation::AwsSolutions-IAM5[Resource::*]': XRAY_REASON }],
+      [
+        'Outpost-dev/UserExpiry/Cleanup/Role',
+        {
+          'Annotation::AwsSolutions-IAM5[Resource::*]':
+            'Reading the Users stream needs dynamodb:ListStreams, which takes no resource ARN; the stream reads themselves name the Users stream.',
+        },
+      ],
+      [
+        'Outpost-dev/UserExpiry/DeadLetters',
+        { 'Annotation::AwsSolutions-SQS3': 'This queue is itself the dead-letter queue: the on-failure destination of the user-expiry stream mapping.' },
+      ],
     ]);
   });
 
@@ -122,10 +215,12 @@ describe('OutpostStack (dev)', () => {
         ],
       }),
       TablesNotes84E9A21A: table({
-        AttributeDefinitions: [S('id'), S('spaceId'), S('updatedAt')],
+        AttributeDefinitions: [S('id'), S('spaceId'), S('updatedAt'), S('authorId')],
         KeySchema: [hash('id')],
         GlobalSecondaryIndexes: [
           { IndexName: 'bySpace', KeySchema: [hash('spaceId'), range('updatedAt')], Projection: { ProjectionType: 'ALL' } },
+          // Sparse (only notes with an author): the expiry cleanup finds an expired user's notes.
+          { IndexName: 'byAuthor', KeySchema: [hash('authorId')], Projection: { ProjectionType: 'ALL' } },
         ],
         ...STREAM,
         // Notes are versioned: AppSync's tombstones of deleted notes expire through _ttl.
@@ -138,7 +233,11 @@ describe('OutpostStack (dev)', () => {
         KeySchema: [hash('ds_pk'), range('ds_sk')],
         TimeToLiveSpecification: { AttributeName: '_ttl', Enabled: true },
       }),
-      TablesComments04534680: table({ AttributeDefinitions: [S('noteId'), S('sk')], KeySchema: [hash('noteId'), range('sk')] }),
+      TablesComments04534680: table({
+        AttributeDefinitions: [S('noteId'), S('sk'), S('authorId')],
+        KeySchema: [hash('noteId'), range('sk')],
+        GlobalSecondaryIndexes: [{ IndexName: 'byAuthor', KeySchema: [hash('authorId')], Projection: { ProjectionType: 'ALL' } }],
+      }),
       TablesDevices704C53B1: table({
         AttributeDefinitions: [S('userId'), S('deviceId')],
         KeySchema: [hash('userId'), range('deviceId')],
@@ -222,6 +321,7 @@ describe('OutpostStack (dev)', () => {
             SPACES_TABLE: { Ref: 'TablesSpaces6F1B95B0' },
             MEMBERSHIPS_TABLE: { Ref: 'TablesMemberships0376FD2C' },
             NOTES_TABLE: { Ref: 'TablesNotes84E9A21A' },
+            NOTES_DELTA_SYNC_TTL_MINUTES: '30',
             COMMENTS_TABLE: { Ref: 'TablesComments04534680' },
             DEVICES_TABLE: { Ref: 'TablesDevices704C53B1' },
             LINK_PREVIEWS_TABLE: { Ref: 'TablesLinkPreviews932CC4D5' },
@@ -251,7 +351,8 @@ describe('OutpostStack (dev)', () => {
   });
 
   it('logs through its own role into a log group with a retention', () => {
-    expect(template.findResources('AWS::Logs::LogGroup')).toEqual({
+    // Each Lambda function has a log group of its own too (infra/lib/functions/outpost-function.ts).
+    expect(template.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: { 'Fn::Join': ['', ['/aws/appsync/apis/', apiId]] } } })).toEqual({
       GraphQLLogGroupA2148077: {
         Type: 'AWS::Logs::LogGroup',
         Properties: {
@@ -279,6 +380,8 @@ describe('OutpostStack (dev)', () => {
   });
 
   it('has a DynamoDB data source per table, named for it, and a NONE data source', () => {
+    // Template.findResources types each resource loosely, as { [key: string]: any }.
+    const notLambda = (resources: Record<string, Record<string, { Type?: string }>>) => Object.fromEntries(Object.entries(resources).filter(([, r]) => r.Properties.Type !== 'AWS_LAMBDA'));
     const dynamo = (name: string, logicalId: string, tableId: string, roleId: string) => ({
       [logicalId]: {
         Type: 'AWS::AppSync::DataSource',
@@ -292,7 +395,7 @@ describe('OutpostStack (dev)', () => {
         },
       },
     });
-    expect(template.findResources('AWS::AppSync::DataSource')).toEqual({
+    expect(notLambda(template.findResources('AWS::AppSync::DataSource'))).toEqual({
       ...dynamo('Users', 'GraphQLApiUsers8F35ED06', 'TablesUsersBA34CAA2', 'GraphQLApiUsersServiceRole60339CC3'),
       ...dynamo('Handles', 'GraphQLApiHandlesF6D03B3F', 'TablesHandlesF4A788EC', 'GraphQLApiHandlesServiceRole5C66FC93'),
       ...dynamo('Spaces', 'GraphQLApiSpacesB1518D7B', 'TablesSpaces6F1B95B0', 'GraphQLApiSpacesServiceRoleA73608C2'),
@@ -327,6 +430,18 @@ describe('OutpostStack (dev)', () => {
         Properties: { ApiId: apiId, Description: 'Local resolvers that touch no data store.', Name: 'NONE', Type: 'NONE' },
       },
     });
+  });
+
+  it('has a Lambda data source per function that resolves fields, invoking only that function', () => {
+    const lambdaSources = Object.values(template.findResources('AWS::AppSync::DataSource', { Properties: { Type: 'AWS_LAMBDA' } })).map((r) => ({
+      name: r.Properties.Name,
+      functionArn: r.Properties.LambdaConfig.LambdaFunctionArn,
+    }));
+    expect(lambdaSources).toEqual([
+      { name: 'UserProfilesFunction', functionArn: { 'Fn::GetAtt': ['UserProfilesLoaderFunctionC7C3EDE2', 'Arn'] } },
+      { name: 'SearchNotesFunction', functionArn: { 'Fn::GetAtt': ['SearchSearchNotesFunction2D9C3298', 'Arn'] } },
+      { name: 'LinkPreviewFunction', functionArn: { 'Fn::GetAtt': ['LinkPreviewFunction322BB2E2', 'Arn'] } },
+    ]);
   });
 
   it('lets the Users data source write Handles too, for the handle-claim transaction', () => {
@@ -374,20 +489,45 @@ describe('OutpostStack (dev)', () => {
     });
   });
 
-  it('wires Query.me as a unit resolver on the Users data source, with the bundled code', () => {
+  it('wires Query.me as a pipeline on the Users data source: read the profile, then refresh it at most hourly', () => {
+    const dir = path.join(RESOLVERS_DIR, 'Query.me');
+    const fn = (logicalId: string, file: string) => ({
+      [logicalId]: {
+        Type: 'AWS::AppSync::FunctionConfiguration',
+        Properties: {
+          ApiId: apiId,
+          Code: bundleResolver(path.join(dir, `${file}.ts`)),
+          DataSourceName: 'Users',
+          FunctionVersion: '2018-05-29',
+          Name: `Query_me_${file.replace('-', '_')}`,
+          Runtime: JS_RUNTIME,
+        },
+        DependsOn: [SCHEMA, 'GraphQLApiUsers8F35ED06'],
+      },
+    });
+    const functions = template.findResources('AWS::AppSync::FunctionConfiguration');
+    expect(Object.fromEntries(Object.entries(functions).filter(([id]) => id.startsWith('GraphQLFunctionQueryme')))).toEqual({
+      ...fn('GraphQLFunctionQueryme1getProfile1FCB8C20', '1-getProfile'),
+      ...fn('GraphQLFunctionQueryme2touchActivity475F2C03', '2-touchActivity'),
+    });
     expect(template.findResources('AWS::AppSync::Resolver', { Properties: { TypeName: 'Query', FieldName: 'me' } })).toEqual({
       GraphQLResolverQuerymeCF9E565A: {
         Type: 'AWS::AppSync::Resolver',
         Properties: {
           ApiId: apiId,
-          Code: bundleResolver(path.join(RESOLVERS_DIR, 'Query.me.ts')),
-          DataSourceName: 'Users',
+          Code: bundleResolver(path.join(RESOLVERS_DIR, 'lib', 'pass-through-pipeline.ts')),
           FieldName: 'me',
-          Kind: 'UNIT',
+          Kind: 'PIPELINE',
+          PipelineConfig: {
+            Functions: [
+              { 'Fn::GetAtt': ['GraphQLFunctionQueryme1getProfile1FCB8C20', 'FunctionId'] },
+              { 'Fn::GetAtt': ['GraphQLFunctionQueryme2touchActivity475F2C03', 'FunctionId'] },
+            ],
+          },
           Runtime: JS_RUNTIME,
           TypeName: 'Query',
         },
-        DependsOn: [SCHEMA, 'GraphQLApiUsers8F35ED06'],
+        DependsOn: [SCHEMA],
       },
     });
   });
@@ -412,6 +552,7 @@ describe('OutpostStack (dev)', () => {
     expect(
       Object.fromEntries(Object.entries(functions).filter(([id]) => id.startsWith('GraphQLFunctionMutationupdateProfile'))),
     ).toEqual({
+      ...fn('GraphQLFunctionMutationupdateProfile0touchActivityB1B16FC3', '0-touchActivity'),
       ...fn('GraphQLFunctionMutationupdateProfile1getUser00CB18BC', '1-getUser'),
       ...fn('GraphQLFunctionMutationupdateProfile2saveProfile5169E28E', '2-saveProfile'),
       ...fn('GraphQLFunctionMutationupdateProfile3readProfile1648416F', '3-readProfile'),
@@ -426,6 +567,7 @@ describe('OutpostStack (dev)', () => {
           Kind: 'PIPELINE',
           PipelineConfig: {
             Functions: [
+              { 'Fn::GetAtt': ['GraphQLFunctionMutationupdateProfile0touchActivityB1B16FC3', 'FunctionId'] },
               { 'Fn::GetAtt': ['GraphQLFunctionMutationupdateProfile1getUser00CB18BC', 'FunctionId'] },
               { 'Fn::GetAtt': ['GraphQLFunctionMutationupdateProfile2saveProfile5169E28E', 'FunctionId'] },
               { 'Fn::GetAtt': ['GraphQLFunctionMutationupdateProfile3readProfile1648416F', 'FunctionId'] },

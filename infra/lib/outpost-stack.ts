@@ -5,7 +5,10 @@ import { OutpostAuth } from './auth/user-pool';
 import type { StageConfig } from './config';
 import { OutpostTables } from './data/tables';
 import { STACK_OUTPUTS } from './deploy/stack-outputs';
+import { LinkPreview } from './link-preview/link-preview';
 import { UserProfiles } from './functions/user-profiles';
+import { NotesSearch } from './search/notes-search';
+import { UserExpiry } from './user-expiry/user-expiry';
 
 export interface OutpostStackProps extends StackProps {
   /** The validated stage settings (see resolveStageConfig). */
@@ -35,6 +38,14 @@ export class OutpostStack extends Stack {
     this.tables = new OutpostTables(this, 'Tables', { removalPolicy: config.removalPolicy });
     this.auth = new OutpostAuth(this, 'Auth', { removalPolicy: config.removalPolicy });
     const profiles = new UserProfiles(this, 'UserProfiles', { users: this.tables.tables.Users, removalPolicy: config.removalPolicy, logRetention: config.logRetention });
+    const linkPreview = new LinkPreview(this, 'LinkPreview', { removalPolicy: config.removalPolicy, logRetention: config.logRetention });
+    const search = new NotesSearch(this, 'Search', {
+      memberships: this.tables.tables.Memberships,
+      notes: this.tables.tables.Notes,
+      domainEnabled: config.searchDomain,
+      removalPolicy: config.removalPolicy,
+      logRetention: config.logRetention,
+    });
     this.api = new OutpostApi(this, 'GraphQL', {
       apiName: `Outpost-${config.stage}`,
       userPool: this.auth.userPool,
@@ -49,7 +60,17 @@ export class OutpostStack extends Stack {
       environmentVariables: { INACTIVE_USER_TTL_DAYS: String(config.inactiveUserTtlDays) },
       lambdaDataSources: {
         UserProfilesFunction: profiles.function,
+        SearchNotesFunction: search.searchFunction,
+        LinkPreviewFunction: linkPreview.function,
       },
+    });
+
+    new UserExpiry(this, 'UserExpiry', {
+      tables: this.tables.tables,
+      deltaSyncTables: this.tables.deltaSyncTables,
+      userPool: this.auth.userPool,
+      removalPolicy: config.removalPolicy,
+      logRetention: config.logRetention,
     });
 
     const output = (key: keyof typeof STACK_OUTPUTS, value: string) =>
