@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const COPIED = ['schema', 'resolvers', 'infra', 'cdk.json', 'package.json', 'package-lock.json'];
+const COPIED = ['schema', 'resolvers', 'functions', 'infra', 'cdk.json', 'package.json', 'package-lock.json'];
 
 export function copyRepoSources(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-repo-'));
