@@ -76,9 +76,9 @@ let site: TestServer;
 let forbidden: TestServer;
 let handler: (event: unknown) => Promise<LinkPreviewResult>;
 
-const blocked = (message: string) => ({ error: { type: 'LinkPreviewBlocked', message } });
-const fetchFailed = (message: string) => ({ error: { type: 'LinkPreviewFetchFailed', message } });
-const invalid = (message: string) => ({ error: { type: 'ValidationError', message } });
+const blocked = (message: string) => ({ error: { message, errorType: 'LinkPreviewBlocked' } });
+const fetchFailed = (message: string) => ({ error: { message, errorType: 'LinkPreviewFetchFailed' } });
+const invalid = (message: string) => ({ error: { message, errorType: 'ValidationError' } });
 
 beforeAll(async () => {
   forbidden = await startServer({ '/': html('<title>internal admin</title>') });
@@ -148,7 +148,7 @@ describe('link-preview handler', () => {
     const origin = `http://news.test:${site.port}`;
     expect({ result: await handler({ url: `${origin}/start` }), seen: site.seen }).toEqual({
       result: {
-        preview: {
+        result: {
           url: `${origin}/article`,
           title: 'Spring tides & neap tides',
           description: 'Why the moon matters twice a month.',
@@ -172,7 +172,7 @@ describe('link-preview handler', () => {
       four: await handler({ url: `${base}/four0` }),
       seen: site.seen.map(({ path }) => path),
     }).toEqual({
-      three: { preview: { url: `${base}/three3`, title: 'After three redirects', description: null, imageUrl: null, siteName: null, fetchedAt: NOW.toISOString() } },
+      three: { result: { url: `${base}/three3`, title: 'After three redirects', description: null, imageUrl: null, siteName: null, fetchedAt: NOW.toISOString() } },
       four: fetchFailed(`${base}/four0 redirected more than 3 times.`),
       seen: ['/three0', '/three1', '/three2', '/three3', '/four0', '/four1', '/four2', '/four3'],
     });
@@ -180,7 +180,7 @@ describe('link-preview handler', () => {
 
   it('decodes the body in the charset a <meta> declares when the header names none', async () => {
     const url = `http://127.0.0.1:${site.port}/latin`;
-    expect(await handler({ url })).toEqual({ preview: { url, title: 'Café · Menü', description: null, imageUrl: null, siteName: null, fetchedAt: NOW.toISOString() } });
+    expect(await handler({ url })).toEqual({ result: { url, title: 'Café · Menü', description: null, imageUrl: null, siteName: null, fetchedAt: NOW.toISOString() } });
   });
 
   it('refuses a redirect to the cloud metadata address', async () => {
@@ -254,7 +254,7 @@ describe('link-preview handler', () => {
     }));
     const url = `http://rebind.test:${site.port}/three3`;
     expect({ result: await rebinding({ url }), lookups, seen: site.seen }).toEqual({
-      result: { preview: { url, title: 'After three redirects', description: null, imageUrl: null, siteName: null, fetchedAt: NOW.toISOString() } },
+      result: { result: { url, title: 'After three redirects', description: null, imageUrl: null, siteName: null, fetchedAt: NOW.toISOString() } },
       lookups: ['rebind.test'],
       seen: [{ path: '/three3', host: `rebind.test:${site.port}` }],
     });
@@ -273,8 +273,8 @@ describe('link-preview handler', () => {
   it('refuses content that is not HTML, or that is compressed although identity was asked for', async () => {
     const base = `http://127.0.0.1:${site.port}`;
     expect([await handler({ url: `${base}/json` }), await handler({ url: `${base}/gzip` })]).toEqual([
-      { error: { type: 'LinkPreviewUnsupportedContent', message: `${base}/json is application/json, not an HTML page.` } },
-      { error: { type: 'LinkPreviewUnsupportedContent', message: `${base}/gzip was sent gzip-encoded although the request asked for identity.` } },
+      { error: { message: `${base}/json is application/json, not an HTML page.`, errorType: 'LinkPreviewUnsupportedContent' } },
+      { error: { message: `${base}/gzip was sent gzip-encoded although the request asked for identity.`, errorType: 'LinkPreviewUnsupportedContent' } },
     ]);
   });
 

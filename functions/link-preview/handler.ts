@@ -1,9 +1,10 @@
-// linkPreview's Lambda data source: `{ url }` in, `{ preview }` or `{ error }` out. The
+// linkPreview's Lambda data source: `{ url }` in, `{ result }` (the preview) or `{ error }` out. The
 // Query.linkPreview pipeline caches what this returns; this function touches no table.
 import * as dns from 'node:dns';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { FunctionError, InvalidInputError } from '../shared/errors';
+import { InvalidInputError } from '../shared/errors';
 import { createLogger } from '../shared/logger';
+import { outcomeOf, type FunctionOutcome } from '../shared/outcome';
 import { loadConfig, type LinkPreviewConfig } from './config';
 import { fetchPage } from './fetch-page';
 import { parseMetadata } from './parse-metadata';
@@ -20,13 +21,7 @@ export interface LinkPreview {
   readonly fetchedAt: string;
 }
 
-/**
- * A deliberate failure comes back as data, not as a thrown error: an APPSYNC_JS resolver sees a
- * thrown function error only as `Lambda:Unhandled`, so the resolver could not pass on a stable
- * errorType. The resolver raises `error` with util.error(message, type).
- * (Pattern: https://theburningmonk.com/2021/06/how-to-handle-client-errors-gracefully-with-appsync-and-lambda/)
- */
-export type LinkPreviewResult = { readonly preview: LinkPreview } | { readonly error: { readonly type: string; readonly message: string } };
+export type LinkPreviewResult = FunctionOutcome<LinkPreview>;
 
 export interface LinkPreviewDependencies {
   readonly config: LinkPreviewConfig;
@@ -44,14 +39,11 @@ export function createHandler(load: () => LinkPreviewDependencies): (event: unkn
   };
 }
 
-async function previewOrError(event: unknown, dependencies: LinkPreviewDependencies): Promise<LinkPreviewResult> {
-  try {
-    return { preview: await preview(event, dependencies) };
-  } catch (error) {
-    if (!(error instanceof FunctionError)) throw error;
-    dependencies.logger.warn('Link preview refused', { errorType: error.errorType, reason: error.message, cause: error.cause });
-    return { error: { type: error.errorType, message: error.message } };
-  }
+function previewOrError(event: unknown, dependencies: LinkPreviewDependencies): Promise<LinkPreviewResult> {
+  return outcomeOf(
+    () => preview(event, dependencies),
+    (error) => dependencies.logger.warn('Link preview refused', { errorType: error.errorType, reason: error.message, cause: error.cause }),
+  );
 }
 
 async function preview(event: unknown, { config, lookup, now }: LinkPreviewDependencies): Promise<LinkPreview> {

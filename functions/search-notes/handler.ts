@@ -2,8 +2,8 @@
 // the Query.searchNotes resolver, which passes the outcome on: a page of hits, or a typed error
 // that the resolver raises with util.error so clients can branch on its errorType.
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { FunctionError } from '../shared/errors';
 import { createLogger } from '../shared/logger';
+import { outcomeOf, type FunctionOutcome } from '../shared/outcome';
 import { createClients } from './clients';
 import { loadConfig } from './config';
 import { SearchNotEnabledError, SearchUnavailableError } from './errors';
@@ -12,10 +12,7 @@ import { memberSpaceIds } from './memberships';
 import { EMPTY_CONNECTION, searchBody, toConnection, type NoteHit, type NoteSearchConnection } from './query';
 import { searchNotesIndex } from './search';
 
-/** What the resolver receives: exactly one of the two. */
-export type SearchNotesOutcome =
-  | { readonly result: NoteSearchConnection }
-  | { readonly error: { readonly message: string; readonly errorType: string } };
+export type SearchNotesOutcome = FunctionOutcome<NoteSearchConnection>;
 
 export interface SearchNotesDependencies {
   readonly logger: Logger;
@@ -31,16 +28,14 @@ export function createSearchNotesHandler(dependencies: () => SearchNotesDependen
   return async (event) => {
     // Created on the first call, not at import, and kept for the instance's life.
     const deps = (created ??= dependencies());
-    try {
-      return { result: await searchNotes(deps, event) };
-    } catch (error) {
-      // Anything else is a bug: it fails the invocation (AppSync shows Lambda:Unhandled) and counts in the function's errors.
-      if (!(error instanceof FunctionError)) throw error;
-      // Only an outage needs an operator; a bad argument or a stage without search is the caller's answer.
-      if (error instanceof SearchUnavailableError) deps.logger.error('Search failed', { error });
-      else deps.logger.info('Answered a search with an error', { error });
-      return { error: { message: error.message, errorType: error.errorType } };
-    }
+    return outcomeOf(
+      () => searchNotes(deps, event),
+      (error) => {
+        // Only an outage needs an operator; a bad argument or a stage without search is the caller's answer.
+        if (error instanceof SearchUnavailableError) deps.logger.error('Search failed', { error });
+        else deps.logger.info('Answered a search with an error', { error });
+      },
+    );
   };
 }
 

@@ -77,11 +77,11 @@ describe('Query.linkPreview — 2-fetchPreview', () => {
   });
 
   it('returns the preview the function returned', () => {
-    expect(run(FETCH_PREVIEW, 'response', ctx({ result: { preview } })).outcome).toEqual({ kind: 'result', result: preview });
+    expect(run(FETCH_PREVIEW, 'response', ctx({ result: { result: preview } })).outcome).toEqual({ kind: 'result', result: preview });
   });
 
   it('raises a refusal the function returned with its own errorType', () => {
-    const refusal = { error: { type: 'LinkPreviewBlocked', message: '127.0.0.1 is a blocked address (loopback); link previews fetch public addresses only.' } };
+    const refusal = { error: { message: '127.0.0.1 is a blocked address (loopback); link previews fetch public addresses only.', errorType: 'LinkPreviewBlocked' } };
     expect(run(FETCH_PREVIEW, 'response', ctx({ result: refusal })).outcome).toEqual(
       raised('LinkPreviewBlocked', '127.0.0.1 is a blocked address (loopback); link previews fetch public addresses only.'),
     );
