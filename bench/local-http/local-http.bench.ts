@@ -116,7 +116,7 @@ async function benchRepositoryStack(): Promise<void> {
       for (const [mode, settings] of [['sequential', SEQUENTIAL], [`${CONCURRENT.concurrency} at a time`, CONCURRENT]] as const) {
         const result = await compareLatency({ me, baseline }, settings);
         console.log(`\nRepository stack, ${mode}`);
-        console.log(row('me, Cognito token (UpdateItem)', result.me));
+        console.log(row('me, Cognito token (GetItem)', result.me));
         console.log(row('baseline: DynamoDB Local GetItem, SDK', result.baseline));
         printOverhead('me', result.me, result.baseline);
       }

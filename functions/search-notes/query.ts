@@ -18,7 +18,10 @@ export function searchBody(request: SearchRequest, spaceIds: readonly string[]):
     size: request.limit + 1,
     query: {
       bool: {
-        must: [{ multi_match: { query: request.query, fields: SEARCH_FIELDS, type: 'best_fields' } }],
+        must: [{ multi_match: { query: request.query, fields: SEARCH_FIELDS, type: 'best_fields', tie_breaker: 0.3 } }],
+        // A note with every word of the query in one field ranks above notes that share only some
+        // of them, even in a title: without this, one word in a short title outweighed the rest.
+        should: [{ multi_match: { query: request.query, fields: SEARCH_FIELDS, type: 'best_fields', operator: 'and' } }],
         filter: [{ terms: { spaceId: spaceIds } }, ...request.tags.map((tag) => ({ term: { tags: tag } }))],
       },
     },
