@@ -1,5 +1,4 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { ArnPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -7,10 +6,11 @@ import { FilterCriteria, FilterRule, StartingPosition, type IFunction } from 'aw
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnDomain, Domain, EngineVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-opensearchservice';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 // The index the functions use: their grants stop at it.
 import { NOTES_INDEX } from '../../../functions/shared/opensearch-notes-index';
+import { addDeadLetterQueue } from '../functions/dead-letter-queue';
 import { OutpostFunction } from '../functions/outpost-function';
 
 
@@ -150,16 +150,12 @@ export class NotesSearch extends Construct {
     search.function.addEnvironment('SEARCH_ENDPOINT', domain.domainEndpoint);
     indexer.function.addEnvironment('SEARCH_ENDPOINT', domain.domainEndpoint);
 
-    this.deadLetterQueue = new Queue(this, 'IndexerDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    const deadLetterQueue = addDeadLetterQueue(this, 'IndexerDeadLetters', {
+      mapping: 'the notes indexer stream mapping',
+      alarmDescription: 'Notes-indexer records failed on every retry and wait in the dead-letter queue: search misses some note changes.',
       removalPolicy,
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue: the on-failure destination of the notes indexer stream mapping.',
-    });
+    }).queue;
+    this.deadLetterQueue = deadLetterQueue;
     indexer.function.addEventSource(
       new DynamoEventSource(props.notes, {
         // The index must hold every note, so start from the oldest record the stream keeps.
@@ -169,7 +165,7 @@ export class NotesSearch extends Construct {
         bisectBatchOnError: false,
         retryAttempts: props.retryAttempts ?? 5,
         reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.deadLetterQueue),
+        onFailure: new SqsDlq(deadLetterQueue),
         // Every write and removal of a note, except the TTL removal of a delete tombstone: the
         // tombstone's own MODIFY (`_deleted: true`) already took the note out of the index.
         filters: [
@@ -178,13 +174,5 @@ export class NotesSearch extends Construct {
         ],
       }),
     );
-    new Alarm(this, 'IndexerDeadLettersAlarm', {
-      alarmDescription: 'Notes-indexer records failed on every retry and wait in the dead-letter queue: search misses some note changes.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
   }
 }

@@ -1,14 +1,15 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE_DEFINITIONS, type TableName } from '../data/table-definitions';
+import { addDeadLetterQueue, alarmOnAny } from '../functions/dead-letter-queue';
 import { OutpostFunction } from '../functions/outpost-function';
 
 /** The stack cannot host the cleanup as asked; the message says what was received and what is expected. */
@@ -99,18 +100,11 @@ export class UserExpiry extends Construct {
     allow(['dynamodb:PutItem'], [notesDeltaSync.tableArn]);
     allow(['cognito-idp:AdminDeleteUser'], [props.userPool.userPoolArn]);
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // The longest SQS keeps a message: time to fix the cause and replay the records.
-      retentionPeriod: Duration.days(14),
+    ({ queue: this.deadLetterQueue, alarm: this.deadLetterAlarm } = addDeadLetterQueue(this, 'DeadLetters', {
+      mapping: 'the user-expiry stream mapping',
+      alarmDescription: 'User-expiry records failed on every retry and wait in the dead-letter queue: some expired user still has data.',
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: "This queue is itself the dead-letter queue: the on-failure destination of the user-expiry stream mapping.",
-    });
-
+    }));
     this.function.addEventSource(
       new DynamoEventSource(tables.Users, {
         // From the oldest record the stream keeps (24 hours): a mapping created or re-created
@@ -138,21 +132,11 @@ export class UserExpiry extends Construct {
       reason: 'Reading the Users stream needs dynamodb:ListStreams, which takes no resource ARN; the stream reads themselves name the Users stream.',
     });
 
-    this.deadLetterAlarm = new Alarm(this, 'DeadLettersAlarm', {
-      alarmDescription: 'User-expiry records failed on every retry and wait in the dead-letter queue: some expired user still has data.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
-      alarmDescription: 'The user-expiry function failed a whole invocation (its configuration, permissions or a timeout).',
-      metric: this.function.metricErrors({ period: Duration.minutes(5) }),
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.errorsAlarm = alarmOnAny(
+      this,
+      'ErrorsAlarm',
+      'The user-expiry function failed a whole invocation (its configuration, permissions or a timeout).',
+      this.function.metricErrors({ period: Duration.minutes(5) }),
+    );
   }
 }
