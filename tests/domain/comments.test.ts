@@ -5,13 +5,15 @@ import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { localDynamoDbClient } from '../../local/services/dynamodb-local';
-import { ok, postGraphql } from '../harness/graphql-http';
+import { ok } from '../harness/graphql-http';
 import { useLocalStack } from '../harness/local-stack';
-import { createTestUser, signIn, type TestUser } from '../harness/users';
+import { signedInClient } from '../harness/signed-in-client';
+import type { TestUser } from '../harness/users';
 
 jest.setTimeout(60_000);
 
 const running = useLocalStack();
+const { signUp, as, data } = signedInClient(running);
 const COMMENT_FIELDS = 'id noteId spaceId authorId body createdAt';
 const ADD = `mutation Add($input: AddCommentInput!) { addComment(input: $input) { ${COMMENT_FIELDS} } }`;
 const COMMENTS = `query Comments($noteId: ID!, $limit: Int, $nextToken: String) { comments(noteId: $noteId, limit: $limit, nextToken: $nextToken) { items { ${COMMENT_FIELDS} } nextToken } }`;
@@ -26,34 +28,19 @@ let editor: TestUser;
 let viewer: TestUser;
 let outsider: TestUser;
 let spaceId: string;
-const tokens = new Map<string, string>();
 
 beforeAll(async () => {
-  const { stack } = running();
-  owner = await createTestUser(stack, 'owner@comments.example.com');
-  editor = await createTestUser(stack, 'editor@comments.example.com');
-  viewer = await createTestUser(stack, 'viewer@comments.example.com');
-  outsider = await createTestUser(stack, 'outsider@comments.example.com');
-  for (const user of [owner, editor, viewer, outsider]) {
-    tokens.set(user.sub, (await signIn(stack, user.username, user.password)).idToken);
-    // The first `me` creates the profile that addMember requires.
-    await as(user, 'query Me { me { id } }');
-  }
+  // signUp's first `me` creates the profile that addMember requires.
+  owner = await signUp('owner@comments.example.com');
+  editor = await signUp('editor@comments.example.com');
+  viewer = await signUp('viewer@comments.example.com');
+  outsider = await signUp('outsider@comments.example.com');
   spaceId = (await data<{ createSpace: { id: string } }>(owner, CREATE_SPACE, { input: { name: 'Estuary' } })).createSpace.id;
   await data(owner, ADD_MEMBER, { spaceId, userId: editor.sub, role: 'EDITOR' });
   await data(owner, ADD_MEMBER, { spaceId, userId: viewer.sub, role: 'VIEWER' });
 });
 
-function as(user: TestUser, query: string, variables: Record<string, unknown> = {}) {
-  return postGraphql(running().stack.urls.http, { query, variables }, { headers: { authorization: tokens.get(user.sub)! } });
-}
 
-/** The data an operation returned; fails the test with the whole body if it has errors. */
-async function data<T>(user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await as(user, query, variables);
-  expect(response).toEqual(ok({ data: expect.anything() }));
-  return (response.body as { data: T }).data;
-}
 
 async function addComment(user: TestUser, noteId: string, body: string): Promise<Comment> {
   return (await data<{ addComment: Comment }>(user, ADD, { input: { noteId, body } })).addComment;

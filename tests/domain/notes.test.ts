@@ -1,13 +1,15 @@
 // Notes end to end, as signed-in users of the real user pool: who may read and write a space's
 // notes, validation before any write, newest-first pages, and AppSync's versioned writes (a stale
 // `_version` is a conflict that hands the client the server's note).
-import { ok, postGraphql } from '../harness/graphql-http';
+import { ok } from '../harness/graphql-http';
 import { useLocalStack } from '../harness/local-stack';
-import { createTestUser, signIn, type TestUser } from '../harness/users';
+import { signedInClient } from '../harness/signed-in-client';
+import type { TestUser } from '../harness/users';
 
 jest.setTimeout(60_000);
 
 const running = useLocalStack();
+const { signUp, as, data } = signedInClient(running);
 const NOTE_FIELDS = 'id spaceId authorId title body checklist { id text done } tags links createdAt updatedAt _version _deleted _lastChangedAt';
 const CREATE_SPACE = 'mutation CreateSpace($input: CreateSpaceInput!) { createSpace(input: $input) { id } }';
 const ADD = 'mutation Add($spaceId: ID!, $userId: ID!, $role: Role!) { addMember(spaceId: $spaceId, userId: $userId, role: $role) { role } }';
@@ -23,31 +25,16 @@ let ada: TestUser;
 let bea: TestUser;
 let cy: TestUser;
 let dee: TestUser;
-const tokens = new Map<string, string>();
 
 beforeAll(async () => {
-  const { stack } = running();
-  ada = await createTestUser(stack, 'ada@notes.example.com');
-  bea = await createTestUser(stack, 'bea@notes.example.com');
-  cy = await createTestUser(stack, 'cy@notes.example.com');
-  dee = await createTestUser(stack, 'dee@notes.example.com');
-  for (const user of [ada, bea, cy, dee]) {
-    tokens.set(user.sub, (await signIn(stack, user.username, user.password)).idToken);
-    // The first `me` creates the profile that addMember requires.
-    await as(user, 'query Me { me { id } }');
-  }
+  // signUp's first `me` creates the profile that addMember requires.
+  ada = await signUp('ada@notes.example.com');
+  bea = await signUp('bea@notes.example.com');
+  cy = await signUp('cy@notes.example.com');
+  dee = await signUp('dee@notes.example.com');
 });
 
-function as(user: TestUser, query: string, variables: Record<string, unknown> = {}) {
-  return postGraphql(running().stack.urls.http, { query, variables }, { headers: { authorization: tokens.get(user.sub)! } });
-}
 
-/** The data an operation returned; fails the test with the whole body if it has errors. */
-async function data<T>(user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await as(user, query, variables);
-  expect(response).toEqual(ok({ data: expect.anything() }));
-  return (response.body as { data: T }).data;
-}
 
 /** A space of ada's with bea as EDITOR and cy as VIEWER; dee is not a member. */
 async function space(name: string): Promise<string> {

@@ -3,13 +3,15 @@
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { localDynamoDbClient } from '../../local/services/dynamodb-local';
-import { ok, postGraphql } from '../harness/graphql-http';
+import { ok } from '../harness/graphql-http';
 import { useLocalStack } from '../harness/local-stack';
-import { createTestUser, signIn, type TestUser } from '../harness/users';
+import { signedInClient } from '../harness/signed-in-client';
+import type { TestUser } from '../harness/users';
 
 jest.setTimeout(60_000);
 
 const running = useLocalStack();
+const { signUp, as, data } = signedInClient(running);
 const SPACE_FIELDS = 'id name description ownerId memberCount myRole createdAt updatedAt';
 const MEMBERSHIP_FIELDS = 'spaceId userId role joinedAt';
 const CREATE = `mutation Create($input: CreateSpaceInput!) { createSpace(input: $input) { ${SPACE_FIELDS} members { items { ${MEMBERSHIP_FIELDS} } nextToken } } }`;
@@ -23,31 +25,16 @@ let ada: TestUser;
 let bea: TestUser;
 let cy: TestUser;
 let dee: TestUser;
-const tokens = new Map<string, string>();
 
 beforeAll(async () => {
-  const { stack } = running();
-  ada = await createTestUser(stack, 'ada@spaces.example.com');
-  bea = await createTestUser(stack, 'bea@spaces.example.com');
-  cy = await createTestUser(stack, 'cy@spaces.example.com');
-  dee = await createTestUser(stack, 'dee@spaces.example.com');
-  for (const user of [ada, bea, cy, dee]) {
-    tokens.set(user.sub, (await signIn(stack, user.username, user.password)).idToken);
-    // The first `me` creates the profile that addMember requires.
-    await as(user, 'query Me { me { id } }');
-  }
+  // signUp's first `me` creates the profile that addMember requires.
+  ada = await signUp('ada@spaces.example.com');
+  bea = await signUp('bea@spaces.example.com');
+  cy = await signUp('cy@spaces.example.com');
+  dee = await signUp('dee@spaces.example.com');
 });
 
-function as(user: TestUser, query: string, variables: Record<string, unknown> = {}) {
-  return postGraphql(running().stack.urls.http, { query, variables }, { headers: { authorization: tokens.get(user.sub)! } });
-}
 
-/** The data an operation returned; fails the test with the whole body if it has errors. */
-async function data<T>(user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await as(user, query, variables);
-  expect(response).toEqual(ok({ data: expect.anything() }));
-  return (response.body as { data: T }).data;
-}
 
 async function createSpace(user: TestUser, name: string): Promise<string> {
   return (await data<{ createSpace: { id: string } }>(user, CREATE, { input: { name } })).createSpace.id;

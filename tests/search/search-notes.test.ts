@@ -1,13 +1,15 @@
 // searchNotes end to end, as signed-in users of the real user pool: notes written through the API
 // reach the index through the Notes stream and the indexer (a stream poller locally), and a search
 // finds them in the caller's spaces only, best match first, with highlights and pages.
-import { ok, postGraphql } from '../harness/graphql-http';
+import { ok } from '../harness/graphql-http';
 import { useLocalStack } from '../harness/local-stack';
-import { createTestUser, signIn, type TestUser } from '../harness/users';
+import { signedInClient } from '../harness/signed-in-client';
+import type { TestUser } from '../harness/users';
 
 jest.setTimeout(120_000);
 
 const running = useLocalStack();
+const { signUp, as, data } = signedInClient(running);
 const CREATE_SPACE = 'mutation CreateSpace($input: CreateSpaceInput!) { createSpace(input: $input) { id } }';
 const CREATE = 'mutation Create($input: CreateNoteInput!) { createNote(input: $input) { id _version } }';
 const UPDATE = 'mutation Update($input: UpdateNoteInput!) { updateNote(input: $input) { id _version } }';
@@ -27,27 +29,14 @@ interface Page {
 
 let ada: TestUser;
 let dee: TestUser;
-const tokens = new Map<string, string>();
 
 beforeAll(async () => {
-  const { stack } = running();
-  ada = await createTestUser(stack, 'ada@search.example.com');
-  dee = await createTestUser(stack, 'dee@search.example.com');
-  for (const user of [ada, dee]) {
-    tokens.set(user.sub, (await signIn(stack, user.username, user.password)).idToken);
-    await as(user, 'query Me { me { id } }');
-  }
+  // signUp's first `me` creates the profile that addMember requires.
+  ada = await signUp('ada@search.example.com');
+  dee = await signUp('dee@search.example.com');
 });
 
-function as(user: TestUser, query: string, variables: Record<string, unknown> = {}) {
-  return postGraphql(running().stack.urls.http, { query, variables }, { headers: { authorization: tokens.get(user.sub)! } });
-}
 
-async function data<T>(user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await as(user, query, variables);
-  expect(response).toEqual(ok({ data: expect.anything() }));
-  return (response.body as { data: T }).data;
-}
 
 async function search(user: TestUser, variables: Record<string, unknown>): Promise<Page> {
   return (await data<{ searchNotes: Page }>(user, SEARCH, variables)).searchNotes;
