@@ -57,6 +57,24 @@ afterAll(() => scratchDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, fo
 /** Every function's role (infra/lib/functions/outpost-function.ts) acknowledges X-Ray's wildcard. */
 const XRAY_REASON = 'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which take no resource ARN.';
 
+/** A pipeline function of `Type.field` on the Users data source, as the template holds it. */
+function usersPipelineFunction(typeName: string, fieldName: string, logicalId: string, file: string) {
+  return {
+    [logicalId]: {
+      Type: 'AWS::AppSync::FunctionConfiguration',
+      Properties: {
+        ApiId: apiId,
+        Code: bundleResolver(path.join(RESOLVERS_DIR, `${typeName}.${fieldName}`, `${file}.ts`)),
+        DataSourceName: 'Users',
+        FunctionVersion: '2018-05-29',
+        Name: `${typeName}_${fieldName}_${file.replace('-', '_')}`,
+        Runtime: JS_RUNTIME,
+      },
+      DependsOn: [SCHEMA, 'GraphQLApiUsers8F35ED06'],
+    },
+  };
+}
+
 describe('OutpostStack (dev)', () => {
   it('passes every cdk-nag AWS Solutions check', () => {
     expect(new AwsSolutionsChecks().validateScope(stack)).toEqual({ success: true, violations: [] });
@@ -490,21 +508,7 @@ describe('OutpostStack (dev)', () => {
   });
 
   it('wires Query.me as a pipeline on the Users data source: read the profile, then refresh it at most hourly', () => {
-    const dir = path.join(RESOLVERS_DIR, 'Query.me');
-    const fn = (logicalId: string, file: string) => ({
-      [logicalId]: {
-        Type: 'AWS::AppSync::FunctionConfiguration',
-        Properties: {
-          ApiId: apiId,
-          Code: bundleResolver(path.join(dir, `${file}.ts`)),
-          DataSourceName: 'Users',
-          FunctionVersion: '2018-05-29',
-          Name: `Query_me_${file.replace('-', '_')}`,
-          Runtime: JS_RUNTIME,
-        },
-        DependsOn: [SCHEMA, 'GraphQLApiUsers8F35ED06'],
-      },
-    });
+    const fn = (logicalId: string, file: string) => usersPipelineFunction('Query', 'me', logicalId, file);
     const functions = template.findResources('AWS::AppSync::FunctionConfiguration');
     expect(Object.fromEntries(Object.entries(functions).filter(([id]) => id.startsWith('GraphQLFunctionQueryme')))).toEqual({
       ...fn('GraphQLFunctionQueryme1getProfile1FCB8C20', '1-getProfile'),
@@ -533,21 +537,7 @@ describe('OutpostStack (dev)', () => {
   });
 
   it('wires Mutation.updateProfile as a pipeline of its numbered functions, in order', () => {
-    const dir = path.join(RESOLVERS_DIR, 'Mutation.updateProfile');
-    const fn = (logicalId: string, file: string) => ({
-      [logicalId]: {
-        Type: 'AWS::AppSync::FunctionConfiguration',
-        Properties: {
-          ApiId: apiId,
-          Code: bundleResolver(path.join(dir, `${file}.ts`)),
-          DataSourceName: 'Users',
-          FunctionVersion: '2018-05-29',
-          Name: `Mutation_updateProfile_${file.replace('-', '_')}`,
-          Runtime: JS_RUNTIME,
-        },
-        DependsOn: [SCHEMA, 'GraphQLApiUsers8F35ED06'],
-      },
-    });
+    const fn = (logicalId: string, file: string) => usersPipelineFunction('Mutation', 'updateProfile', logicalId, file);
     const functions = template.findResources('AWS::AppSync::FunctionConfiguration');
     expect(
       Object.fromEntries(Object.entries(functions).filter(([id]) => id.startsWith('GraphQLFunctionMutationupdateProfile'))),
@@ -562,7 +552,7 @@ describe('OutpostStack (dev)', () => {
         Type: 'AWS::AppSync::Resolver',
         Properties: {
           ApiId: apiId,
-          Code: bundleResolver(path.join(dir, 'resolver.ts')),
+          Code: bundleResolver(path.join(RESOLVERS_DIR, 'Mutation.updateProfile', 'resolver.ts')),
           FieldName: 'updateProfile',
           Kind: 'PIPELINE',
           PipelineConfig: {
