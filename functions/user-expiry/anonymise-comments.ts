@@ -1,6 +1,7 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { CleanupContext } from './cleanup-context';
-import { isConditionFailure, queryPages } from './query-pages';
+import { queryPages } from '../shared/query-pages';
+import { isConditionFailure } from './sdk-errors';
 
 /**
  * The expired user's comments keep their body but lose their author (sparse `byAuthor` index on

@@ -6,7 +6,8 @@ import { GetItemCommand, TransactWriteItemsCommand, type AttributeValue } from '
 import type { CleanupContext } from './cleanup-context';
 import { ConcurrentChangeError } from './errors';
 import { noteDeltaRecord } from './note-delta-record';
-import { cancellationCodes, queryPages } from './query-pages';
+import { queryPages } from '../shared/query-pages';
+import { cancellationCodes } from './sdk-errors';
 
 const MAX_ATTEMPTS = 3;
 

@@ -1,6 +1,6 @@
 import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { CleanupContext } from './cleanup-context';
-import { queryPages } from './query-pages';
+import { queryPages } from '../shared/query-pages';
 
 /** Deletes the user's registered devices (Devices key userId + deviceId); a device already gone is no error. */
 export async function deleteDevices(context: CleanupContext, userId: string): Promise<number> {

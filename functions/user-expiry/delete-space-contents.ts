@@ -1,6 +1,6 @@
 import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { CleanupContext } from './cleanup-context';
-import { queryPages } from './query-pages';
+import { queryPages } from '../shared/query-pages';
 
 /**
  * Deletes a space's notes (tombstones too) and each note's comments, before the space itself goes:

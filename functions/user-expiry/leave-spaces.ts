@@ -14,7 +14,8 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CleanupContext } from './cleanup-context';
 import { deleteSpaceContents } from './delete-space-contents';
 import { ConcurrentChangeError } from './errors';
-import { cancellationCodes, isConditionFailure, queryPages } from './query-pages';
+import { queryPages } from '../shared/query-pages';
+import { cancellationCodes, isConditionFailure } from './sdk-errors';
 
 /** Conditional writes that lost a race are read again and retried this many times in all. */
 const MAX_ATTEMPTS = 3;

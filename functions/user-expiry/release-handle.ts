@@ -1,6 +1,6 @@
 import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { CleanupContext } from './cleanup-context';
-import { isConditionFailure } from './query-pages';
+import { isConditionFailure } from './sdk-errors';
 
 /**
  * Frees the handle the user had claimed (Handles key `handle`, owner in `userId`), so someone else

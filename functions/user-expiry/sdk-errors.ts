@@ -1,15 +1,3 @@
-import { QueryCommand, type AttributeValue, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
-
-/** Every item a Query matches, page by page (a user may have more than one page of anything). */
-export async function* queryPages(client: DynamoDBClient, input: QueryCommandInput): AsyncGenerator<Record<string, AttributeValue>> {
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    yield* page.Items ?? [];
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
-}
-
 /** Whether an SDK error is DynamoDB's ConditionalCheckFailedException (the item changed or is gone). */
 export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
