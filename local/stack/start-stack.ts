@@ -69,8 +69,6 @@ export interface LocalStack {
   readonly ports: StackPorts;
   readonly dynamodbEndpoint: string;
   readonly cognitoEndpoint: string;
-  /** The local OpenSearch-compatible service, `http://127.0.0.1:<port>`: the domain's local DomainEndpoint. */
-  readonly searchEndpoint: string;
   readonly userPool?: { readonly userPoolId: string; readonly clientId: string };
   readonly apiKey?: string;
   readonly caCertPath: string;
@@ -413,7 +411,6 @@ export async function startStack(options: StartStackOptions): Promise<LocalStack
       ports,
       dynamodbEndpoint: dynamodb.endpoint,
       cognitoEndpoint: cognito.endpoint,
-      searchEndpoint: search.url,
       userPool,
       apiKey,
       caCertPath: tls.caCertPath,
