@@ -3,8 +3,8 @@
 // or using its API key: only members of a space receive its notes and comments, only users
 // themselves their membership changes, an API key (which carries no identity to check membership
 // against) is refused, and a subscription that ended receives nothing more.
-import * as path from 'node:path';
-import { startChild, TSX_LOADER, type RunningChild } from '../harness/child-process';
+import { followerEvents, startFollower } from '../harness/amplify-follower';
+import type { RunningChild } from '../harness/child-process';
 import { ok, postGraphql } from '../harness/graphql-http';
 import { useLocalStack } from '../harness/local-stack';
 import { createTestUser, signIn, type TestUser } from '../harness/users';
@@ -12,7 +12,6 @@ import { createTestUser, signIn, type TestUser } from '../harness/users';
 jest.setTimeout(120_000);
 
 const running = useLocalStack();
-const FOLLOW = path.join(__dirname, '..', 'harness', 'amplify-follow.ts');
 const WAIT_MS = 30_000;
 const CREATE_SPACE = 'mutation CreateSpace($input: CreateSpaceInput!) { createSpace(input: $input) { id } }';
 const ADD = 'mutation Add($spaceId: ID!, $userId: ID!, $role: Role!) { addMember(spaceId: $spaceId, userId: $userId, role: $role) { spaceId userId role } }';
@@ -55,22 +54,9 @@ async function signedInUser(username: string): Promise<TestUser> {
 
 /** A child that subscribes as `user` (or with the API key), unsubscribing after `deliveries` results. */
 function follow(user: TestUser | 'api key', query: string, variables: Record<string, string>, deliveries: number): RunningChild {
-  const { stack } = running();
-  const [username, password] = user === 'api key' ? ['--api-key', '-'] : [user.username, user.password];
-  const child = startChild(process.execPath, ['--import', TSX_LOADER, FOLLOW, stack.outputsPath, username, password, query, JSON.stringify(variables), String(deliveries)], {
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caCertPath },
-  });
+  const child = startFollower(running().stack, user, query, variables, deliveries);
   children.push(child);
   return child;
-}
-
-/** The JSON lines a child printed, in order (its stderr lines, such as Amplify's warnings, left out). */
-function events(child: RunningChild): unknown[] {
-  return child
-    .output()
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as unknown);
 }
 
 let ada: TestUser;
@@ -119,7 +105,7 @@ it('delivers a space’s notes to its members only, and nothing after a member u
   const second = await data<{ createNote: object }>(bea, CREATE_NOTE, { input: { spaceId, title: 'Godwit' } });
   await deeFollows.waitFor('"unsubscribed"', WAIT_MS);
 
-  expect({ ada: events(adaFollows), dee: events(deeFollows), cy: events(cyFollows), key: events(keyFollows) }).toEqual({
+  expect({ ada: followerEvents(adaFollows), dee: followerEvents(deeFollows), cy: followerEvents(cyFollows), key: followerEvents(keyFollows) }).toEqual({
     ada: [{ event: 'ready' }, { event: 'data', value: { data: { onNoteChanged: first.createNote } } }, { event: 'unsubscribed' }],
     dee: [
       { event: 'ready' },
@@ -153,7 +139,7 @@ it('delivers a note’s comments to the members of its space only', async () => 
   const { addComment } = await data<{ addComment: object }>(bea, ADD_COMMENT, { input: { noteId: followed.id, body: 'Calling at dusk' } });
   await deeFollows.waitFor('"unsubscribed"', WAIT_MS);
 
-  expect({ dee: events(deeFollows), cy: events(cyFollows), missing: events(missingFollows) }).toEqual({
+  expect({ dee: followerEvents(deeFollows), cy: followerEvents(cyFollows), missing: followerEvents(missingFollows) }).toEqual({
     dee: [{ event: 'ready' }, { event: 'data', value: { data: { onCommentAdded: addComment } } }, { event: 'unsubscribed' }],
     cy: [refused('Unauthorized', 'Not Authorized to access onCommentAdded on type Subscription')],
     missing: [refused('NoteNotFound', 'Note no-such-note does not exist.')],
@@ -169,7 +155,7 @@ it('delivers a user’s membership changes to that user only', async () => {
   const spaceId = await space('Mudflat');
 
   await deeFollows.waitFor('"unsubscribed"', WAIT_MS);
-  expect({ dee: events(deeFollows), cy: events(cyFollows) }).toEqual({
+  expect({ dee: followerEvents(deeFollows), cy: followerEvents(cyFollows) }).toEqual({
     dee: [{ event: 'ready' }, { event: 'data', value: { data: { onMembershipChanged: { spaceId, userId: dee.sub, role: 'VIEWER' } } } }, { event: 'unsubscribed' }],
     cy: [refused('Unauthorized', 'Not Authorized to access onMembershipChanged on type Subscription')],
   });

@@ -2,9 +2,9 @@
 // WebSocket protocol receives what a mutation on the HTTP endpoint wrote, filtered by the
 // subscription's argument, and stops receiving once it sends `stop`.
 // Protocol: https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html
-import * as path from 'node:path';
 import { encodeHeader, TestClient } from '../../local/realtime/testing/test-client';
-import { startChild, TSX_LOADER, type RunningChild } from '../harness/child-process';
+import { followerEvents, startFollower } from '../harness/amplify-follower';
+import type { RunningChild } from '../harness/child-process';
 import { startFixtureStack, type FixtureStack } from './fixture-stack';
 
 let fixture: FixtureStack;
@@ -19,15 +19,21 @@ afterAll(async () => {
   await fixture?.stop();
 }, 60_000);
 
+/** A raw WebSocket client on the stack's real-time endpoint, authenticated as the fixture's user. */
+async function connectAsFixtureUser(): Promise<{ client: TestClient; auth: Record<string, string> }> {
+  const port = new URL(fixture.stack.urls.http).port;
+  const auth = { host: `localhost:${port}`, Authorization: fixture.idToken };
+  const client = await TestClient.connect(`ws://localhost:${port}/graphql/realtime?header=${encodeURIComponent(encodeHeader(auth))}&payload=e30=`, ['graphql-ws']);
+  clients.push(client);
+  return { client, auth };
+}
+
 const SUBSCRIBE = 'subscription Kept($kind: String) { onRecordPut(kind: $kind) { id kind label } }';
 const PUT = 'mutation Put($id: ID!, $kind: String!, $label: String) { putRecord(id: $id, kind: $kind, label: $label) { id kind label } }';
 
 describe('real-time subscriptions on the running stack', () => {
   it('delivers matching mutations to a subscriber until it stops', async () => {
-    const port = new URL(fixture.stack.urls.http).port;
-    const auth = { host: `localhost:${port}`, Authorization: fixture.idToken };
-    const client = await TestClient.connect(`ws://localhost:${port}/graphql/realtime?header=${encodeURIComponent(encodeHeader(auth))}&payload=e30=`, ['graphql-ws']);
-    clients.push(client);
+    const { client, auth } = await connectAsFixtureUser();
 
     client.send({ type: 'connection_init' });
     expect(await client.nextMessage()).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } });
@@ -59,12 +65,9 @@ describe('the real Amplify v6 client with the API key', () => {
   });
 
   it('subscribes with the API key from amplify_outputs.json, receives a matching mutation, and nothing after it unsubscribes', async () => {
-    // tests/harness/amplify-follow.ts configures Amplify from the outputs alone and, given --api-key,
-    // subscribes with authMode 'apiKey' (the x-api-key header in the handshake and the start).
-    const script = path.join(__dirname, '..', 'harness', 'amplify-follow.ts');
-    follower = startChild(process.execPath, ['--import', TSX_LOADER, script, fixture.stack.outputsPath, '--api-key', '-', SUBSCRIBE, JSON.stringify({ kind: 'by-key' }), '1'], {
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: fixture.stack.caCertPath },
-    });
+    // tests/harness/amplify-follow.ts configures Amplify from the outputs alone and, given the API
+    // key, subscribes with authMode 'apiKey' (the x-api-key header in the handshake and the start).
+    follower = startFollower(fixture.stack, 'api key', SUBSCRIBE, { kind: 'by-key' }, 1);
     await follower.waitFor('"ready"', 30_000);
     const asUser = { authorization: fixture.idToken };
     await fixture.graphql({ query: PUT, variables: { id: 'key-other', kind: 'other', label: 'filtered out' } }, asUser);
@@ -73,12 +76,7 @@ describe('the real Amplify v6 client with the API key', () => {
     await fixture.graphql({ query: PUT, variables: { id: 'key-2', kind: 'by-key', label: 'after unsubscribing' } }, asUser);
     // The mutation has returned, so its publication is done; a second wait lets a wrong delivery arrive.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const events = follower
-      .output()
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as unknown);
-    expect(events).toEqual([
+    expect(followerEvents(follower)).toEqual([
       { event: 'ready' },
       { event: 'data', value: { data: { onRecordPut: { id: 'key-1', kind: 'by-key', label: 'first' } } } },
       { event: 'unsubscribed' },
@@ -90,10 +88,7 @@ const LABELLED = 'subscription Labelled($kind: String!) { onLabelledPut(kind: $k
 
 describe('subscription resolvers on the running stack', () => {
   it('applies the enhanced filter the resolver set, and ends the subscription when a mutation invalidates it', async () => {
-    const port = new URL(fixture.stack.urls.http).port;
-    const auth = { host: `localhost:${port}`, Authorization: fixture.idToken };
-    const client = await TestClient.connect(`ws://localhost:${port}/graphql/realtime?header=${encodeURIComponent(encodeHeader(auth))}&payload=e30=`, ['graphql-ws']);
-    clients.push(client);
+    const { client, auth } = await connectAsFixtureUser();
     client.send({ type: 'connection_init' });
     expect(await client.nextMessage()).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } });
     client.send({ id: 'lab-1', type: 'start', payload: { data: JSON.stringify({ query: LABELLED, variables: { kind: 'news' } }), extensions: { authorization: auth } } });
